@@ -1,0 +1,514 @@
+"""Vectorised mentee x mentor compatibility scoring.
+
+Pure Python + numpy on purpose: no Django imports, so the scoring can be tested and benchmarked
+without a database, and the Django layer only has to turn model rows into ``Intake`` values.
+
+Every criterion yields a similarity in [0, 1] per (mentee, mentor) pair. The total score is the
+weighted mean of the similarities scaled to 0..100. Set-valued fields are encoded as multi-hot
+matrices over a vocabulary taken from the mentors, so shared counts for all pairs come out of
+one matrix product per field instead of a Python loop over pairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import chain
+
+import numpy as np
+
+FOCUS_AREAS: tuple[str, ...] = (
+    "wellness",
+    "mental_wellbeing",
+    "substance_recovery",
+    "relationships",
+    "housing",
+    "career",
+    "education",
+    "community",
+)
+PATHWAYS: tuple[str, ...] = (
+    "twelve_step",
+    "smart",
+    "faith",
+    "medication",
+    "harm_reduction",
+    "secular_other",
+    "prefer_not",
+)
+# Declining to name a pathway says nothing about compatibility, so two people who both declined
+# must not be rewarded as if they shared one.
+PATHWAY_NOT_SHARED = "prefer_not"
+FORMATS: tuple[str, ...] = ("in_person", "phone", "video")
+DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+PARTS_OF_DAY: tuple[str, ...] = ("morning", "afternoon", "evening")
+AVAILABILITY_SLOTS: tuple[str, ...] = tuple(f"{d}-{p}" for d in DAYS for p in PARTS_OF_DAY)
+CAREER_FOCUS: frozenset[str] = frozenset({"career", "education"})
+
+CRITERIA: tuple[str, ...] = (
+    "focus",
+    "pathway",
+    "language",
+    "availability",
+    "format",
+    "location",
+    "interests",
+    "career",
+    "gender",
+)
+HARD_CRITERIA: frozenset[str] = frozenset({"gender", "language", "format"})
+MAX_WEIGHT = 10.0
+
+DEFAULT_WEIGHTS: Mapping[str, float] = {
+    "focus": 8.0,
+    "pathway": 6.0,
+    "language": 5.0,
+    "availability": 5.0,
+    "format": 3.0,
+    "location": 3.0,
+    "interests": 2.0,
+    "career": 4.0,
+    "gender": 0.0,
+}
+
+# How many shared items earn full credit. Saturating keeps a mentee who lists many areas from
+# needing a mentor who matches all of them, while one who lists a single area is fully served by
+# a mentor sharing it (the denominator is min(len(mentee's set), cap)).
+SATURATION: Mapping[str, int] = {
+    "focus": 3,
+    "pathway": 1,
+    "language": 1,
+    "availability": 4,
+    "format": 1,
+    "interests": 3,
+}
+# Same time zone makes meeting practical even without a shared region, so it earns part credit.
+TIMEZONE_CREDIT = 0.5
+# A career-focused mentee who named industries still benefits from a mentor with work experience
+# in another industry, just less than from one in their own.
+OTHER_INDUSTRY_CREDIT = 0.5
+
+# Above this vocabulary size a sparse left operand beats a dense BLAS product (free-text tags).
+_DENSE_VOCAB_LIMIT = 64
+
+
+@dataclass(frozen=True)
+class Intake:
+    """One person's intake answers, already reduced to codes by the Django layer."""
+
+    focus_areas: frozenset[str] = frozenset()
+    pathways: frozenset[str] = frozenset()
+    languages: frozenset[str] = frozenset()
+    availability: frozenset[str] = frozenset()
+    formats: frozenset[str] = frozenset()
+    region: str = ""
+    timezone: str = ""
+    gender: str = ""
+    gender_preference: str = ""
+    interests: frozenset[str] = frozenset()
+    # Mentor-only answers; mentees leave them empty (``industries`` may be set for mentees too).
+    lived_experience: frozenset[str] = frozenset()
+    industries: frozenset[str] = frozenset()
+    years_in_recovery: int | None = None
+
+
+@dataclass
+class ScoreMatrix:
+    """Scores for every (mentee, mentor) pair; row = mentee index, column = mentor index."""
+
+    total: np.ndarray  # (n, m) float64 in 0..100
+    similarity: dict[str, np.ndarray] = field(default_factory=dict)  # (n, m) float32 in 0..1
+    allowed: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=bool))
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self.total.shape  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why one criterion contributed (or blocked) a pair; the Django layer words it."""
+
+    criterion: str
+    points: float  # contribution to the 0..100 total
+    shared: tuple[str, ...]  # sorted codes behind the credit
+    similarity: float
+    blocking: bool  # a hard constraint on this criterion failed
+
+
+def validate_weights(weights: Mapping[str, float]) -> dict[str, float]:
+    """Return a full criterion->weight dict; missing criteria weigh 0."""
+    unknown = set(weights) - set(CRITERIA)
+    if unknown:
+        raise ValueError(f"unknown criteria in weights: {sorted(unknown)}")
+    out: dict[str, float] = {}
+    for c in CRITERIA:
+        w = float(weights.get(c, 0.0))
+        if not 0.0 <= w <= MAX_WEIGHT:
+            raise ValueError(f"weight for {c!r} must be within 0..{MAX_WEIGHT:g}, got {w!r}")
+        out[c] = w
+    return out
+
+
+def _validate_hard(hard: Collection[str]) -> frozenset[str]:
+    hard_set = frozenset(hard)
+    unknown = hard_set - HARD_CRITERIA
+    if unknown:
+        raise ValueError(
+            f"criteria {sorted(unknown)} cannot be hard constraints; "
+            f"allowed: {sorted(HARD_CRITERIA)}"
+        )
+    return hard_set
+
+
+def _point_factors(w: Mapping[str, float]) -> dict[str, float]:
+    """Points per unit of similarity, so that sum over criteria of factor * sim is in 0..100."""
+    total_w = sum(w.values())
+    if total_w <= 0.0:
+        return {c: 0.0 for c in CRITERIA}
+    return {c: 100.0 * w[c] / total_w for c in CRITERIA}
+
+
+# --------------------------------------------------------------------------------------------
+# Encoding
+
+# (criterion, Intake attribute, item that never counts as shared)
+_SET_CRITERIA: tuple[tuple[str, str, str | None], ...] = (
+    ("pathway", "pathways", PATHWAY_NOT_SHARED),
+    ("language", "languages", None),
+    ("availability", "availability", None),
+    ("format", "formats", None),
+    ("interests", "interests", None),
+)
+
+
+@dataclass(frozen=True)
+class _SetColumn:
+    """One set field of the mentors: vocabulary and the (vocab, m) multi-hot transpose.
+
+    The vocabulary comes from the mentors only: an item no mentor has can never be shared, so
+    mentee items outside it are dropped from the encoding (denominators use the real set sizes).
+    """
+
+    index: dict[str, int]
+    matrix_t: np.ndarray  # (vocab, m) float32
+
+    @classmethod
+    def build(cls, sets: Sequence[frozenset[str]], exclude: str | None = None) -> _SetColumn:
+        items = set(chain.from_iterable(sets))
+        items.discard(exclude)  # type: ignore[arg-type]
+        index = {v: i for i, v in enumerate(sorted(items))}
+        lookup = index.get
+        flat = np.fromiter(
+            (lookup(v, -1) for v in chain.from_iterable(sets))
+            if exclude
+            else map(index.__getitem__, chain.from_iterable(sets)),
+            dtype=np.intp,
+        )
+        rows = np.repeat(np.arange(len(sets)), _lengths(sets))
+        keep = flat >= 0
+        matrix_t = np.zeros((len(index), len(sets)), dtype=np.float32)
+        matrix_t[flat[keep], rows[keep]] = 1.0
+        return cls(index=index, matrix_t=matrix_t)
+
+    def encode(self, sets: Sequence[frozenset[str]]) -> np.ndarray:
+        """(len(sets), vocab) float32 multi-hot of the items the mentors know."""
+        out = np.zeros((len(sets), len(self.index)), dtype=np.float32)
+        if not self.index or not sets:
+            return out
+        lookup = self.index.get
+        flat = np.fromiter((lookup(v, -1) for v in chain.from_iterable(sets)), dtype=np.intp)
+        rows = np.repeat(np.arange(len(sets)), _lengths(sets))
+        keep = flat >= 0
+        out[rows[keep], flat[keep]] = 1.0
+        return out
+
+    def shared_counts(self, encoded: np.ndarray) -> np.ndarray:
+        """(n, m) float32 counts of shared items; exact because counts are small integers."""
+        n, m = encoded.shape[0], self.matrix_t.shape[1]
+        if encoded.shape[1] == 0:
+            return np.zeros((n, m), dtype=np.float32)
+        if encoded.shape[1] <= _DENSE_VOCAB_LIMIT:
+            return encoded @ self.matrix_t
+        from scipy import sparse  # only needed for large free-text vocabularies
+
+        return np.asarray(sparse.csr_matrix(encoded) @ self.matrix_t, dtype=np.float32)
+
+
+def _lengths(sets: Sequence[frozenset[str]]) -> np.ndarray:
+    return np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
+
+
+def _string_index(values: Iterable[str]) -> dict[str, int]:
+    return {v: i for i, v in enumerate(sorted(set(values) - {""}))}
+
+
+@dataclass(frozen=True)
+class MentorPool:
+    """Mentors encoded once for scoring, so scoring a single mentee against them is cheap.
+
+    Build it with ``MentorPool.from_intakes`` and pass it to ``build_scores`` in place of the
+    mentor list (e.g. cache it while the mentor set does not change).
+    """
+
+    size: int
+    focus: _SetColumn
+    sets: dict[str, _SetColumn]
+    industries: _SetColumn
+    has_industry: np.ndarray  # (m,) float32, 1.0 if the mentor named any industry
+    region_index: dict[str, int]
+    region: np.ndarray  # (m,) int64 codes; blank = -2 so it never equals a mentee code
+    timezone_index: dict[str, int]
+    timezone: np.ndarray
+    gender_index: dict[str, int]
+    gender: np.ndarray  # -2 = unknown
+    gender_preference: np.ndarray  # -1 = no preference
+
+    @classmethod
+    def from_intakes(cls, mentors: Sequence[Intake]) -> MentorPool:
+        mentors = list(mentors)
+        industries = [p.industries for p in mentors]
+
+        def codes(index: dict[str, int], values: Iterable[str], blank: int) -> np.ndarray:
+            return np.fromiter((index.get(v, blank) for v in values), np.int64, len(mentors))
+
+        regions = [p.region for p in mentors]
+        zones = [p.timezone for p in mentors]
+        genders = [p.gender for p in mentors]
+        prefs = [p.gender_preference for p in mentors]
+        region_index, tz_index = _string_index(regions), _string_index(zones)
+        # Mentor preferences are in the index too, so a mentee gender outside it cannot be
+        # anything a mentor asked for.
+        gender_index = _string_index(genders + prefs)
+        return cls(
+            size=len(mentors),
+            focus=_SetColumn.build([p.focus_areas | p.lived_experience for p in mentors]),
+            sets={
+                crit: _SetColumn.build([getattr(p, attr) for p in mentors], exclude)
+                for crit, attr, exclude in _SET_CRITERIA
+            },
+            industries=_SetColumn.build(industries),
+            has_industry=(_lengths(industries) > 0).astype(np.float32),
+            region_index=region_index,
+            region=codes(region_index, regions, -2),
+            timezone_index=tz_index,
+            timezone=codes(tz_index, zones, -2),
+            gender_index=gender_index,
+            gender=codes(gender_index, genders, -2),
+            gender_preference=codes(gender_index, prefs, -1),
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Scoring
+
+
+def _saturating_similarity(counts: np.ndarray, mentee_lengths: np.ndarray, cap: int) -> np.ndarray:
+    """min(shared, d) / d with d = min(len(mentee set), cap); 0 when the mentee set is empty."""
+    denom = np.minimum(mentee_lengths, cap).astype(np.float32)
+    safe = np.where(denom > 0, denom, np.float32(1.0))[:, None]
+    np.minimum(counts, safe, out=counts)
+    counts /= safe
+    counts[denom == 0, :] = 0.0
+    return counts
+
+
+def _similarities(mentees: Sequence[Intake], pool: MentorPool) -> dict[str, np.ndarray]:
+    n, m = len(mentees), pool.size
+    sim: dict[str, np.ndarray] = {}
+
+    # focus: a mentor can help with areas they focus on or have lived through themselves.
+    focus_sets = [p.focus_areas for p in mentees]
+    counts = pool.focus.shared_counts(pool.focus.encode(focus_sets))
+    sim["focus"] = _saturating_similarity(counts, _lengths(focus_sets), SATURATION["focus"])
+
+    for crit, attr, exclude in _SET_CRITERIA:
+        column = pool.sets[crit]
+        sets = [getattr(p, attr) for p in mentees]
+        counts = column.shared_counts(column.encode(sets))
+        lengths = _lengths(sets)
+        if exclude is not None:
+            lengths -= np.fromiter((exclude in s for s in sets), dtype=np.int64, count=n)
+        sim[crit] = _saturating_similarity(counts, lengths, SATURATION[crit])
+
+    def codes(index: dict[str, int], values: Iterable[str]) -> np.ndarray:
+        return np.fromiter((index.get(v, -1) if v else -1 for v in values), np.int64, n)
+
+    region = codes(pool.region_index, (p.region for p in mentees))
+    zone = codes(pool.timezone_index, (p.timezone for p in mentees))
+    location = (zone[:, None] == pool.timezone[None, :]).astype(np.float32)
+    location *= np.float32(TIMEZONE_CREDIT)
+    location[region[:, None] == pool.region[None, :]] = 1.0
+    sim["location"] = location
+
+    # career: only for mentees who asked for career/education help.
+    wants_career = np.fromiter(
+        (not p.focus_areas.isdisjoint(CAREER_FOCUS) for p in mentees), dtype=bool, count=n
+    )
+    industry_sets = [p.industries for p in mentees]
+    named = _lengths(industry_sets) > 0
+    shared = pool.industries.shared_counts(pool.industries.encode(industry_sets))
+    career = np.empty((n, m), dtype=np.float32)
+    career[:] = pool.has_industry[None, :]
+    career[named, :] *= np.float32(OTHER_INDUSTRY_CREDIT)
+    career[shared > 0] = 1.0
+    career[~wants_career, :] = 0.0
+    sim["career"] = career
+
+    # gender: both sides' preferences must hold; no preference is always satisfied. A mentee
+    # preference for a gender no mentor has gets a code no mentor gender uses.
+    unmet = len(pool.gender_index)
+    pref = np.fromiter(
+        (
+            pool.gender_index.get(v, unmet) if v else -1
+            for v in (p.gender_preference for p in mentees)
+        ),
+        np.int64,
+        n,
+    )
+    gender = np.fromiter((pool.gender_index.get(p.gender, -3) for p in mentees), np.int64, n)
+    ok = (pref[:, None] == -1) | (pref[:, None] == pool.gender[None, :])
+    ok &= (pool.gender_preference[None, :] == -1) | (
+        pool.gender_preference[None, :] == gender[:, None]
+    )
+    sim["gender"] = ok.astype(np.float32)
+
+    return {c: sim[c] for c in CRITERIA}
+
+
+def build_scores(
+    mentees: Sequence[Intake],
+    mentors: Sequence[Intake] | MentorPool,
+    weights: Mapping[str, float],
+    hard: Collection[str] = (),
+) -> ScoreMatrix:
+    """Score every mentee against every mentor.
+
+    ``weights`` maps criteria to 0..10 (missing criteria weigh 0). ``hard`` is a subset of
+    ``HARD_CRITERIA``; a pair whose similarity on a hard criterion is 0 is not allowed.
+    ``mentors`` may be a prepared ``MentorPool`` to skip re-encoding them on every call.
+    """
+    w = validate_weights(weights)
+    hard_set = _validate_hard(hard)
+    pool = mentors if isinstance(mentors, MentorPool) else MentorPool.from_intakes(mentors)
+    mentees = list(mentees)
+    sim = _similarities(mentees, pool)
+    n, m = len(mentees), pool.size
+
+    # Accumulate criterion by criterion in CRITERIA order, in float64, so that explain_pair's
+    # per-criterion points add up to exactly the same total.
+    factors = _point_factors(w)
+    total = np.zeros((n, m), dtype=np.float64)
+    scratch = np.empty((n, m), dtype=np.float64)
+    for c in CRITERIA:
+        if factors[c] == 0.0:
+            continue
+        np.multiply(sim[c], factors[c], out=scratch, dtype=np.float64)
+        total += scratch
+    del scratch
+
+    allowed = np.ones((n, m), dtype=bool)
+    for c in sorted(hard_set):
+        allowed &= sim[c] > 0
+    return ScoreMatrix(total=total, similarity=sim, allowed=allowed)
+
+
+def _shared_codes(crit: str, mentee: Intake, mentor: Intake) -> tuple[str, ...]:
+    if crit == "focus":
+        return tuple(sorted(mentee.focus_areas & (mentor.focus_areas | mentor.lived_experience)))
+    if crit == "pathway":
+        return tuple(sorted((mentee.pathways & mentor.pathways) - {PATHWAY_NOT_SHARED}))
+    if crit == "language":
+        return tuple(sorted(mentee.languages & mentor.languages))
+    if crit == "availability":
+        return tuple(sorted(mentee.availability & mentor.availability))
+    if crit == "format":
+        return tuple(sorted(mentee.formats & mentor.formats))
+    if crit == "interests":
+        return tuple(sorted(mentee.interests & mentor.interests))
+    if crit == "location":
+        if mentee.region and mentee.region == mentor.region:
+            return (mentee.region,)
+        if mentee.timezone and mentee.timezone == mentor.timezone:
+            return (mentee.timezone,)
+        return ()
+    if crit == "career":
+        if mentee.focus_areas.isdisjoint(CAREER_FOCUS):
+            return ()
+        common = mentee.industries & mentor.industries
+        # Without a named industry the mentor's whole work background is what earned the credit.
+        return tuple(sorted(common if common or mentee.industries else mentor.industries))
+    if crit == "gender":
+        return ()
+    raise ValueError(f"unknown criterion {crit!r}")
+
+
+def explain_pair(
+    mentee: Intake,
+    mentor: Intake,
+    weights: Mapping[str, float],
+    hard: Collection[str] = (),
+) -> list[Reason]:
+    """Per-criterion breakdown of one pair's score, largest contribution first.
+
+    Goes through ``build_scores`` on a 1x1 problem so the numbers are the same float operations
+    as in the full matrix; the sum of ``points`` in CRITERIA order equals the matrix total.
+    """
+    w = validate_weights(weights)
+    hard_set = _validate_hard(hard)
+    result = build_scores([mentee], [mentor], w, hard_set)
+    factors = _point_factors(w)
+    reasons = []
+    for c in CRITERIA:
+        s = float(result.similarity[c][0, 0])
+        reasons.append(
+            Reason(
+                criterion=c,
+                points=s * factors[c] if factors[c] else 0.0,
+                shared=_shared_codes(c, mentee, mentor) if s > 0 else (),
+                similarity=s,
+                blocking=c in hard_set and s <= 0.0,
+            )
+        )
+    # Stable sort keeps CRITERIA order among ties.
+    reasons.sort(key=lambda r: -r.points)
+    return reasons
+
+
+def top_mentors(
+    scores: ScoreMatrix | np.ndarray,
+    mentee_index: int = 0,
+    k: int = 10,
+    extra_mask: np.ndarray | None = None,
+) -> list[tuple[int, float]]:
+    """Best ``k`` allowed mentors for one mentee as (mentor_index, score), best first.
+
+    ``scores`` may be a ScoreMatrix (its ``allowed`` mask applies) or a raw total array, 1-D or
+    2-D. ``extra_mask`` (bool, one entry per mentor) can exclude e.g. mentors without capacity.
+    Ties are broken by the lower mentor index so results are deterministic.
+    """
+    if isinstance(scores, ScoreMatrix):
+        row = scores.total[mentee_index]
+        mask = scores.allowed[mentee_index]
+    else:
+        arr = np.asarray(scores, dtype=np.float64)
+        row = arr if arr.ndim == 1 else arr[mentee_index]
+        mask = None
+    if extra_mask is not None:
+        extra = np.asarray(extra_mask, dtype=bool).reshape(-1)
+        mask = extra if mask is None else (mask & extra)
+    candidates = np.flatnonzero(mask) if mask is not None else np.arange(row.shape[0])
+    if k <= 0 or candidates.size == 0:
+        return []
+    values = row[candidates]
+    if candidates.size > k:
+        top = np.argpartition(-values, k - 1)[:k]
+        kth = values[top].min()
+        # Everything strictly better than the k-th value is in; ties with it are resolved by
+        # the lower mentor index (candidates are ascending) so results are deterministic.
+        better = values > kth
+        ties = np.flatnonzero(values == kth)[: k - int(np.count_nonzero(better))]
+        keep = np.concatenate([np.flatnonzero(better), ties])
+        candidates, values = candidates[keep], values[keep]
+    order = np.lexsort((candidates, -values))
+    return [(int(candidates[i]), float(values[i])) for i in order]

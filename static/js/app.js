@@ -1,0 +1,24 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    // Preselect the browser's time zone on forms that ask for one and are still at the default.
+    var tz;
+    try { tz = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { tz = null; }
+    if (tz) {
+      document.querySelectorAll("select[data-detect-timezone]").forEach(function (select) {
+        if (select.dataset.userChosen) { return; }
+        var option = select.querySelector('option[value="' + tz + '"]');
+        if (option) { select.value = tz; }
+      });
+    }
+    // Close the open menu with Escape, returning focus to its summary.
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") { return; }
+      document.querySelectorAll("details.menu[open]").forEach(function (menu) {
+        menu.removeAttribute("open");
+        menu.querySelector("summary").focus();
+      });
+    });
+  });
+})();

@@ -1,0 +1,107 @@
+"""The cast every test can use: a program with a coordinator, two mentors and two
+mentees, and an outsider who coordinates another program."""
+
+import os
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+from accounts.models import Membership, Role
+
+from .factories import MembershipFactory, ProgramFactory, UserFactory
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    # On CI every test must run: a skip there is a failure (PostgreSQL and Redis are up).
+    if os.environ.get("CI", "").lower() not in ("1", "true", "yes"):
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+    if skipped:
+        reporter.write_line(f"CI=true: {skipped} test(s) skipped; every test must run on CI.")
+        session.exitstatus = 1
+
+
+@pytest.fixture(autouse=True)
+def _celery_eager():
+    """Tasks run in-process in ordinary tests; tests/integration starts a real worker."""
+    from config.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+def enable_mfa(user):
+    return TOTP.activate(user, generate_totp_secret())
+
+
+@pytest.fixture
+def program(db):
+    return ProgramFactory(name="Harbor Peer Mentoring", slug="harbor")
+
+
+@pytest.fixture
+def other_program(db):
+    return ProgramFactory(name="Lighthouse Careers", slug="lighthouse")
+
+
+def _member(program, role, email, name, **kwargs):
+    return MembershipFactory(
+        program=program,
+        role=role,
+        user=UserFactory(email=email, display_name=name),
+        **kwargs,
+    )
+
+
+@pytest.fixture
+def coordinator(program) -> Membership:
+    membership = _member(program, Role.COORDINATOR, "coord@example.org", "Dana")
+    enable_mfa(membership.user)
+    return membership
+
+
+@pytest.fixture
+def mentor(program) -> Membership:
+    return _member(program, Role.MENTOR, "mentor@example.org", "Marcus")
+
+
+@pytest.fixture
+def other_mentor(program) -> Membership:
+    return _member(program, Role.MENTOR, "mentor2@example.org", "Teresa")
+
+
+@pytest.fixture
+def mentee(program) -> Membership:
+    return _member(program, Role.MENTEE, "mentee@example.org", "Jordan")
+
+
+@pytest.fixture
+def other_mentee(program) -> Membership:
+    return _member(program, Role.MENTEE, "mentee2@example.org", "Priya")
+
+
+@pytest.fixture
+def outsider(other_program) -> Membership:
+    """Coordinates another program: must see nothing of ours."""
+    membership = _member(other_program, Role.COORDINATOR, "outsider@example.org", "Olive")
+    enable_mfa(membership.user)
+    return membership
+
+
+@pytest.fixture
+def login(client):
+    def _login(membership_or_user):
+        user = getattr(membership_or_user, "user", membership_or_user)
+        client.force_login(user)
+        return client
+
+    return _login
