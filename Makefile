@@ -37,6 +37,7 @@ run: demo
 # DEBUG=true gives test-friendly defaults (no HTTPS redirect, plain cookies);
 # pytest-django still runs the tests with DEBUG off.
 test: install
+	mkdir -p var/broker/queue var/broker/processed var/mail
 	DEBUG=true $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: install

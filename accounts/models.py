@@ -11,16 +11,28 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 # From ../shared/domain/DOMAIN.md: the US list every program starts with.
-DEFAULT_CRISIS_RESOURCES = """988 Suicide & Crisis Lifeline: call or text 988 (chat at 988lifeline.org).
-SAMHSA National Helpline: 1-800-662-4357 (free, confidential, 24/7, English and Spanish; referrals, not counseling).
-Crisis Text Line: text HOME to 741741.
-Call 911 if you or someone else is in immediate danger."""
+DEFAULT_CRISIS_RESOURCES = "\n".join(
+    [
+        "988 Suicide & Crisis Lifeline: call or text 988 (chat at 988lifeline.org).",
+        "SAMHSA National Helpline: 1-800-662-4357 (free, confidential, 24/7, English and "
+        "Spanish; referrals, not counseling).",
+        "Crisis Text Line: text HOME to 741741.",
+        "Call 911 if you or someone else is in immediate danger.",
+    ]
+)
 
-DEFAULT_PRIVACY_NOTICE = """What you record in this program is yours. Your mentor sees only what you choose to share with them; your private journal is for you alone. Coordinators see how the program is going (for example, how many meetings took place), not what you wrote, unless you agree.
-
-Records about substance use are protected by federal law (42 CFR Part 2). We never share them with anyone outside the program without your written consent, and our emails never mention recovery.
-
-You can download your data or ask us to delete it at any time."""
+DEFAULT_PRIVACY_NOTICE = "\n\n".join(
+    [
+        "What you record in this program is yours. Your mentor sees only what you choose to "
+        "share with them; your private journal is for you alone. Coordinators see how the "
+        "program is going (for example, how many meetings took place), not what you wrote, "
+        "unless you agree.",
+        "Records about substance use are protected by federal law (42 CFR Part 2). We never "
+        "share them with anyone outside the program without your written consent, and our "
+        "emails never mention recovery.",
+        "You can download your data or ask us to delete it at any time.",
+    ]
+)
 
 
 def validate_time_zone(value: str) -> None:

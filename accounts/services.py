@@ -51,7 +51,11 @@ def profile_update(*, user: User, **fields) -> Profile:
 
 @transaction.atomic
 def program_create(
-    *, name: str, slug: str, kind: str = Program.Kind.RECOVERY, coordinator: User | None = None,
+    *,
+    name: str,
+    slug: str,
+    kind: str = Program.Kind.RECOVERY,
+    coordinator: User | None = None,
     **fields,
 ) -> Program:
     program = Program(name=name, slug=slug, kind=kind, **fields)
@@ -82,9 +86,7 @@ def membership_add(
     *, user: User, program: Program, role: str, status: str = Membership.Status.INVITED
 ) -> Membership:
     """Add a person to a program, or bring back someone who left, with the given role."""
-    existing = (
-        Membership.objects.select_for_update().filter(user=user, program=program).first()
-    )
+    existing = Membership.objects.select_for_update().filter(user=user, program=program).first()
     now = timezone.now()
     if existing is not None:
         if existing.status != Membership.Status.LEFT:
@@ -195,9 +197,7 @@ def invitation_from_token(token: str, *, for_update: bool = False) -> Invitation
 
 
 @transaction.atomic
-def invitation_create(
-    *, inviter: Membership, email: str, role: str, base_url: str
-) -> Invitation:
+def invitation_create(*, inviter: Membership, email: str, role: str, base_url: str) -> Invitation:
     if not inviter.is_coordinator or inviter.status != Membership.Status.ACTIVE:
         raise ValidationError(_("Only an active coordinator of this program can invite people."))
     if role not in Role.values:
@@ -208,7 +208,9 @@ def invitation_create(
         program=program, user__email__iexact=email, status__in=("invited", "active", "paused")
     ).exists()
     if already_member:
-        raise ValidationError(_("%(email)s is already a member of this program.") % {"email": email})
+        raise ValidationError(
+            _("%(email)s is already a member of this program.") % {"email": email}
+        )
     now = timezone.now()
     # An expired invitation no longer blocks a new one.
     Invitation.objects.filter(
@@ -230,10 +232,7 @@ def invitation_create(
             )
     except IntegrityError as exc:
         raise ValidationError(
-            _(
-                "%(email)s already has an open invitation. Resend it from the list below "
-                "instead."
-            )
+            _("%(email)s already has an open invitation. Resend it from the list below instead.")
             % {"email": email}
         ) from exc
     _queue_invitation_email(invitation, base_url=base_url)
@@ -279,7 +278,7 @@ def invitation_send_email(*, invitation_id: int, base_url: str) -> bool:
     """Send the invitation email. The text never names the program or mentions recovery."""
     with transaction.atomic():
         invitation = (
-            Invitation.objects.select_for_update()
+            Invitation.objects.select_for_update(of=("self",))
             .select_related("program", "invited_by__profile")
             .filter(pk=invitation_id)
             .first()
@@ -311,9 +310,7 @@ def invitation_accept(*, token: str, user: User) -> Membership:
             )
         )
     try:
-        membership = membership_add(
-            user=user, program=invitation.program, role=invitation.role
-        )
+        membership = membership_add(user=user, program=invitation.program, role=invitation.role)
     except ValidationError as exc:
         raise InvitationInvalid(exc.messages[0]) from exc
     invitation.accepted_at = timezone.now()

@@ -101,9 +101,10 @@ def privacy_notice(request, membership: Membership):
         form = PrivacyAcknowledgeForm(request.POST)
         if form.is_valid():
             services.membership_acknowledge_privacy(membership=membership)
-            messages.success(request, _("Thank you. Welcome to %(program)s.") % {
-                "program": membership.program.name
-            })
+            messages.success(
+                request,
+                _("Thank you. Welcome to %(program)s.") % {"program": membership.program.name},
+            )
             return redirect("accounts:program_home", program_slug=membership.program.slug)
     else:
         form = PrivacyAcknowledgeForm()
@@ -221,14 +222,15 @@ def invitation_action(request, membership: Membership, invitation_id: int, actio
             services.invitation_resend(
                 invitation=invitation, by=membership, base_url=_base_url(request)
             )
-            messages.success(request, _("A new link was sent to %(email)s.") % {
-                "email": invitation.email
-            })
+            messages.success(
+                request, _("A new link was sent to %(email)s.") % {"email": invitation.email}
+            )
         else:
             services.invitation_revoke(invitation=invitation, by=membership)
-            messages.success(request, _("The invitation to %(email)s was withdrawn.") % {
-                "email": invitation.email
-            })
+            messages.success(
+                request,
+                _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email},
+            )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("accounts:invitations", program_slug=membership.program.slug)

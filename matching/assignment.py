@@ -28,8 +28,8 @@ _MAX_SCALED_SCORE = 2**40
 # only add overhead.
 SPARSE_MIN_PAIRS = 150_000
 # Candidate pairs kept per mentee, and per mentor as a multiple of its capacity.
-CANDIDATES_PER_MENTEE = 24
-CANDIDATES_PER_CAPACITY = 3
+CANDIDATES_PER_MENTEE = 16
+CANDIDATES_PER_CAPACITY = 2
 # Cap on pairs added per mentee per certificate round, so one round cannot flood the graph.
 ADDED_PER_MENTEE = 16
 # If the candidate set grows past this share of the allowed pairs, the dense solve is cheaper.
@@ -37,6 +37,10 @@ _SPARSE_GIVE_UP_SHARE = 0.5
 _MAX_ROUNDS = 60
 # Rows per block when scanning the full (n, m) matrix, to bound temporary memory.
 _BLOCK_ELEMENTS = 1 << 21
+
+# Greedy works through pairs in bands of this many best pairs, so it never sorts them all.
+_GREEDY_BAND_PER_MENTEE = 4
+_GREEDY_BAND_MIN = 1 << 16
 
 OBJECTIVES = ("max_total", "fairest")
 METHODS = ("auto", "dense", "sparse")
@@ -67,9 +71,8 @@ def _prepare(
     cap = cap.astype(np.int64)
     if np.isnan(min_score):
         raise ValueError("min_score must not be NaN")
-    # NaN compares False, so NaN scores are never eligible; +inf cannot become a finite cost.
+    # NaN compares False, so NaN scores are never eligible.
     eligible = s >= min_score
-    eligible &= s < np.inf
     if allowed is not None:
         mask = np.asarray(allowed, dtype=bool)
         if mask.shape != s.shape:
@@ -77,8 +80,10 @@ def _prepare(
         eligible &= mask
     eligible &= (cap > 0)[None, :]
     if eligible.any():
-        biggest = np.abs(s[eligible]).max()
-        if biggest * SCORE_SCALE > _MAX_SCALED_SCORE:
+        biggest = max(
+            np.max(s, where=eligible, initial=-np.inf), -np.min(s, where=eligible, initial=np.inf)
+        )
+        if not biggest * SCORE_SCALE <= _MAX_SCALED_SCORE:
             raise ValueError(f"scores up to {biggest:g} are too large to solve exactly")
     return s, cap, eligible
 
@@ -258,7 +263,11 @@ def _best_per_row(
 
 
 def _top_candidates(
-    scores: np.ndarray, eligible: np.ndarray, cap: np.ndarray, per_mentee: int
+    scores: np.ndarray,
+    eligible: np.ndarray,
+    cap: np.ndarray,
+    per_mentee: int = CANDIDATES_PER_MENTEE,
+    per_capacity: int = CANDIDATES_PER_CAPACITY,
 ) -> np.ndarray:
     """Bool (n, m) mask of initial candidate pairs: each mentee's and mentor's best pairs."""
     n, m = scores.shape
@@ -267,51 +276,74 @@ def _top_candidates(
     step = max(1, _BLOCK_ELEMENTS // max(m, 1))
     for lo in range(0, n, step):
         hi = min(n, lo + step)
-        block = np.where(eligible[lo:hi], scores[lo:hi], -np.inf)
         if k < m:
-            top = np.argpartition(-block, k - 1, axis=1)[:, :k]
+            # Negated so argpartition's ascending order puts the best first.
+            block = np.where(eligible[lo:hi], -scores[lo:hi], np.inf)
+            top = np.argpartition(block, k - 1, axis=1)[:, :k]
+            cand[np.arange(lo, hi)[:, None], top] = True
         else:
-            top = np.broadcast_to(np.arange(m), block.shape)
-        cand[np.arange(lo, hi)[:, None], top] = True
+            cand[lo:hi] = True
     # Per mentor, enough mentees to fill it a few times over: a mentor nobody ranks highly
     # would otherwise have no arcs, and the certificate rounds would have to add them.
-    per_mentor = np.minimum(cap * CANDIDATES_PER_CAPACITY, n)
-    block_cols = max(1, _BLOCK_ELEMENTS // max(n, 1))
-    for lo in range(0, m, block_cols):
-        hi = min(m, lo + block_cols)
-        block = np.where(eligible[:, lo:hi], scores[:, lo:hi], -np.inf)
-        kk = int(per_mentor[lo:hi].max(initial=0))
+    per_mentor = np.minimum(cap * per_capacity, n)
+    step = max(1, _BLOCK_ELEMENTS // max(n, 1))
+    for lo in range(0, m, step):
+        hi = min(m, lo + step)
+        want = per_mentor[lo:hi]
+        kk = int(want.max(initial=0))
         if kk == 0:
             continue
-        if kk < n:
-            top = np.argpartition(-block, kk - 1, axis=0)[:kk]
-            rank_ok = np.arange(kk)[:, None] < per_mentor[lo:hi][None, :]
-            # argpartition's first kk are the best kk but unordered; keep the best per_mentor.
-            vals = np.take_along_axis(block, top, axis=0)
-            order = np.argsort(-vals, axis=0, kind="stable")
-            top = np.take_along_axis(top, order, axis=0)
-            cols = np.broadcast_to(np.arange(lo, hi), top.shape)
-            cand[top[rank_ok], cols[rank_ok]] = True
-        else:
+        if kk >= n:
             cand[:, lo:hi] = True
+            continue
+        # Transposed copy so the partition runs along contiguous memory.
+        block = np.where(eligible[:, lo:hi].T, -scores[:, lo:hi].T, np.inf)
+        top = np.argpartition(block, kk - 1, axis=1)[:, :kk]
+        # The first kk are the best kk but unordered; sort them to keep each mentor's own count.
+        order = np.argsort(np.take_along_axis(block, top, axis=1), axis=1, kind="stable")
+        top = np.take_along_axis(top, order, axis=1)
+        keep = np.arange(kk)[None, :] < want[:, None]
+        cols = np.broadcast_to(np.arange(lo, hi)[:, None], top.shape)
+        cand[top[keep], cols[keep]] = True
     cand &= eligible
     return cand
 
 
 def _solve_sparse(
-    scores: np.ndarray, cap: np.ndarray, eligible: np.ndarray
-) -> tuple[np.ndarray, np.ndarray] | None:
-    """Exact max-count/max-total pairs via candidates + certificates; None = use dense."""
+    scores: np.ndarray,
+    cap: np.ndarray,
+    eligible: np.ndarray,
+    *,
+    per_mentee: int = CANDIDATES_PER_MENTEE,
+    per_capacity: int = CANDIDATES_PER_CAPACITY,
+    added_per_mentee: int = ADDED_PER_MENTEE,
+    give_up_share: float = _SPARSE_GIVE_UP_SHARE,
+    max_rounds: int = _MAX_ROUNDS,
+    initial: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Exact max-count/max-total pairs via candidates + certificates; None = use dense.
+
+    Returns (mentee indices, mentor indices, final candidate mask). ``initial`` (bool mask)
+    replaces the top-k candidates, e.g. with those of an earlier related solve; the other
+    keyword arguments exist so tests can force tiny candidate sets and many rounds.
+    """
     n, m = scores.shape
     num_nodes = n + m + 2
     source = n + m
-    cand = _top_candidates(scores, eligible, cap, CANDIDATES_PER_MENTEE)
-    give_up = _SPARSE_GIVE_UP_SHARE * int(np.count_nonzero(eligible))
-    for _ in range(_MAX_ROUNDS):
-        ii, jj = np.nonzero(cand)
+    if initial is None:
+        cand = _top_candidates(scores, eligible, cap, per_mentee, per_capacity)
+    else:
+        cand = initial & eligible
+    ii, jj = np.nonzero(cand)
+    # Allowed pairs not yet in the flow graph: the only ones the certificates must check.
+    outside = eligible & ~cand
+    del cand
+    w = _scaled(scores[ii, jj])
+    give_up = give_up_share * int(np.count_nonzero(eligible))
+    step = max(1, _BLOCK_ELEMENTS // max(m, 1))
+    for _ in range(max_rounds):
         if ii.size > give_up:
             return None
-        w = _scaled(scores[ii, jj])
         used = _min_cost_max_flow(n, m, cap, ii, jj, w)
         tails, heads, costs = _residual_arcs(n, m, cap, ii, jj, w, used)
 
@@ -323,10 +355,10 @@ def _solve_sparse(
         cols = np.flatnonzero(~reach[n : n + m])
         add_i, add_j, prio = [], [], []
         if rows.size and cols.size:
-            for lo in range(0, rows.size, max(1, _BLOCK_ELEMENTS // cols.size)):
-                r = rows[lo : lo + max(1, _BLOCK_ELEMENTS // cols.size)]
-                sub = eligible[np.ix_(r, cols)] & ~cand[np.ix_(r, cols)]
-                bi, bj = np.nonzero(sub)
+            sub_step = max(1, _BLOCK_ELEMENTS // cols.size)
+            for lo in range(0, rows.size, sub_step):
+                r = rows[lo : lo + sub_step]
+                bi, bj = np.nonzero(outside[np.ix_(r, cols)])
                 add_i.append(r[bi])
                 add_j.append(cols[bj])
                 prio.append(scores[r[bi], cols[bj]])
@@ -334,70 +366,104 @@ def _solve_sparse(
             # Total: with potentials d, every residual arc of the candidate graph has
             # non-negative reduced cost; a missing pair's forward arc (cost -w) must too, i.e.
             # w <= d[i] - d[j]. If all do, no negative cycle exists in the full residual graph.
+            # Integer arithmetic, so the certificate is exact.
             dist = _potentials(num_nodes, tails, heads, costs)
             d_i, d_j = dist[:n], dist[n : n + m]
-            step = max(1, _BLOCK_ELEMENTS // max(m, 1))
             for lo in range(0, n, step):
                 hi = min(n, lo + step)
-                slack = (d_i[lo:hi, None] - d_j[None, :]) - _scaled(scores[lo:hi])
-                bad = (slack < 0) & eligible[lo:hi] & ~cand[lo:hi]
-                bi, bj = np.nonzero(bad)
+                slack = d_i[lo:hi, None] - d_j[None, :]
+                slack -= _scaled(scores[lo:hi])
+                bi, bj = np.nonzero((slack < 0) & outside[lo:hi])
                 add_i.append(lo + bi)
                 add_j.append(bj)
                 prio.append(-slack[bi, bj].astype(np.float64))
         add_rows = np.concatenate(add_i) if add_i else np.zeros(0, np.intp)
         if add_rows.size == 0:
-            return ii[used], jj[used]
+            return ii[used], jj[used], ~outside & eligible
         add_rows, add_cols = _best_per_row(
-            add_rows, np.concatenate(add_j), np.concatenate(prio), ADDED_PER_MENTEE
+            add_rows, np.concatenate(add_j), np.concatenate(prio), added_per_mentee
         )
-        cand[add_rows, add_cols] = True
+        outside[add_rows, add_cols] = False
+        ii = np.concatenate([ii, add_rows])
+        jj = np.concatenate([jj, add_cols])
+        w = np.concatenate([w, _scaled(scores[add_rows, add_cols])])
     return None
 
 
+def _use_sparse(eligible: np.ndarray, method: str) -> bool:
+    return method == "sparse" or (
+        method == "auto" and np.count_nonzero(eligible) >= SPARSE_MIN_PAIRS
+    )
+
+
 def _solve_max_total(
-    scores: np.ndarray, cap: np.ndarray, eligible: np.ndarray, method: str
-) -> tuple[np.ndarray, np.ndarray]:
+    scores: np.ndarray,
+    cap: np.ndarray,
+    eligible: np.ndarray,
+    method: str,
+    initial: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """(mentee indices, mentor indices, candidate mask if the sparse solve was used)."""
     n, m = scores.shape
-    pairs = int(np.count_nonzero(eligible))
-    if method == "sparse" or (method == "auto" and pairs >= SPARSE_MIN_PAIRS):
-        result = _solve_sparse(scores, cap, eligible)
+    if _use_sparse(eligible, method):
+        result = _solve_sparse(scores, cap, eligible, initial=initial)
         if result is not None:
             return result
     ii, jj = np.nonzero(eligible)
     used = _min_cost_max_flow(n, m, cap, ii, jj, _scaled(scores[ii, jj]))
-    return ii[used], jj[used]
+    return ii[used], jj[used], None
 
 
 # --------------------------------------------------------------------------------------------
 # Fairest: maximise the weakest pair, then the total
 
 
-def _max_count(
-    scores: np.ndarray, cap: np.ndarray, eligible: np.ndarray, seed: np.ndarray | None
-) -> int:
-    """Maximum number of mentees matchable over ``eligible`` pairs.
+class _Seed:
+    """Candidate pairs reused across the threshold search; grows when a check needs more."""
 
-    With a ``seed`` candidate mask the max flow runs on the candidates and is extended until its
-    min cut is also a cut of the full eligible graph, which proves the count is maximal.
+    def __init__(self, scores: np.ndarray, mask: np.ndarray) -> None:
+        self.mask = mask
+        self.i, self.j = np.nonzero(mask)
+        self.value = scores[self.i, self.j]
+
+    def add(self, scores: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> None:
+        self.mask[rows, cols] = True
+        self.i = np.concatenate([self.i, rows])
+        self.j = np.concatenate([self.j, cols])
+        self.value = np.concatenate([self.value, scores[rows, cols]])
+
+
+def _max_count(
+    scores: np.ndarray,
+    cap: np.ndarray,
+    eligible: np.ndarray,
+    threshold: float,
+    seed: _Seed | None,
+) -> int:
+    """Maximum number of mentees matchable over eligible pairs scoring >= ``threshold``.
+
+    With a ``seed`` the max flow runs on its pairs and is extended until its min cut is also a
+    cut of the full eligible graph, which proves the count is maximal.
     """
     n, m = scores.shape
     if seed is None:
-        ii, jj = np.nonzero(eligible)
+        ii, jj = np.nonzero(eligible & (scores >= threshold))
         return _max_flow_reach(n, m, cap, ii, jj)[0]
-    cand = seed & eligible
+    keep = seed.value >= threshold
+    ii, jj = seed.i[keep], seed.j[keep]
     while True:
-        ii, jj = np.nonzero(cand)
         count, reach = _max_flow_reach(n, m, cap, ii, jj)
         rows = np.flatnonzero(reach[:n])
         cols = np.flatnonzero(~reach[n : n + m])
         if rows.size == 0 or cols.size == 0:
             return count
-        sub = eligible[np.ix_(rows, cols)] & ~cand[np.ix_(rows, cols)]
-        bi, bj = np.nonzero(sub)
+        block = np.ix_(rows, cols)
+        bi, bj = np.nonzero(eligible[block] & (scores[block] >= threshold) & ~seed.mask[block])
         if bi.size == 0:
             return count
-        cand[rows[bi], cols[bj]] = True
+        seed.add(scores, rows[bi], cols[bj])
+        ii = np.concatenate([ii, rows[bi]])
+        jj = np.concatenate([jj, cols[bj]])
 
 
 def _fairest_threshold(
@@ -406,26 +472,24 @@ def _fairest_threshold(
     eligible: np.ndarray,
     base_i: np.ndarray,
     base_j: np.ndarray,
-    sparse: bool,
+    seed_mask: np.ndarray | None,
 ) -> float:
     """Largest score t such that pairs scoring >= t still match as many mentees as the base."""
     target = base_i.size
     low = float(scores[base_i, base_j].min())  # the max_total optimum itself achieves this
-    n, m = scores.shape
+    n = scores.shape[0]
     # Upper bound: ``target`` distinct mentees each need a pair >= t.
-    row_best = np.where(eligible, scores, -np.inf).max(axis=1)
+    row_best = np.max(scores, axis=1, where=eligible, initial=-np.inf)
     high = float(np.sort(row_best)[n - target])
-    values = scores[eligible & (scores >= low) & (scores <= high)]
-    thresholds = np.unique(values)  # ascending; thresholds[0] == low is feasible
-    seed = None
-    if sparse:
-        seed = _top_candidates(scores, eligible & (scores >= low), cap, CANDIDATES_PER_MENTEE)
-        seed[base_i, base_j] = True
+    in_range = eligible & (scores >= low)
+    in_range &= scores <= high
+    thresholds = np.unique(scores[in_range])  # ascending; thresholds[0] == low is feasible
+    del in_range
+    seed = None if seed_mask is None else _Seed(scores, seed_mask)
     lo_idx, hi_idx = 0, thresholds.size - 1
     while lo_idx < hi_idx:
         mid = (lo_idx + hi_idx + 1) // 2
-        mask = eligible & (scores >= thresholds[mid])
-        if _max_count(scores, cap, mask, seed) == target:
+        if _max_count(scores, cap, eligible, float(thresholds[mid]), seed) == target:
             lo_idx = mid
         else:
             hi_idx = mid - 1
@@ -466,13 +530,12 @@ def optimal_assignment(
     s, cap, eligible = _prepare(scores, capacity, allowed, min_score)
     if not eligible.any():
         return []
-    ii, jj = _solve_max_total(s, cap, eligible, method)
+    ii, jj, cand = _solve_max_total(s, cap, eligible, method)
     if objective == "fairest" and ii.size:
-        sparse = method == "sparse" or (
-            method == "auto" and np.count_nonzero(eligible) >= SPARSE_MIN_PAIRS
-        )
-        threshold = _fairest_threshold(s, cap, eligible, ii, jj, sparse)
-        ii, jj = _solve_max_total(s, cap, eligible & (s >= threshold), method)
+        # The max_total candidates (which hold its optimum) seed the threshold search and the
+        # final solve; both still prove their results on the full matrix.
+        threshold = _fairest_threshold(s, cap, eligible, ii, jj, cand)
+        ii, jj, _ = _solve_max_total(s, cap, eligible & (s >= threshold), method, cand)
     return _as_pairs(ii, jj)
 
 
@@ -496,37 +559,35 @@ def greedy_assignment(
     what the exact solve gains.
     """
     s, cap, eligible = _prepare(scores, capacity, allowed, min_score)
-    n, m = s.shape
+    n = s.shape[0]
     ii, jj = np.nonzero(eligible)
-    if ii.size == 0:
-        return []
-    order = np.argsort(-s[ii, jj], kind="stable")
-    ii, jj = ii[order], jj[order]
-    # Plain Python containers: the inner loop indexes them one element at a time.
+    values = s[ii, jj]
+    # Plain Python containers for the inner loop, numpy copies for the vectorised filtering.
     taken = bytearray(n)
     left = cap.tolist()
-    taken_np = np.zeros(n, dtype=bool)
-    left_np = cap.copy()
     out_i: list[int] = []
     out_j: list[int] = []
-    remaining_mentees = n
-    remaining_slots = int(cap.sum())
-    batch = 65_536
-    for lo in range(0, ii.size, batch):
-        if remaining_mentees == 0 or remaining_slots == 0:
-            break
-        bi, bj = ii[lo : lo + batch], jj[lo : lo + batch]
-        # Drop pairs already ruled out before this batch, so the Python loop only sees pairs
-        # that might still be taken.
-        live = ~taken_np[bi] & (left_np[bj] > 0)
-        for i, j in zip(bi[live].tolist(), bj[live].tolist(), strict=True):
+    band = max(_GREEDY_BAND_PER_MENTEE * n, _GREEDY_BAND_MIN)
+    while ii.size and len(out_i) < n and any(left):
+        # Pairs whose mentee is taken or mentor full would be skipped anyway; dropping them
+        # keeps the Python loop to pairs that might still be taken.
+        taken_np = np.frombuffer(bytes(taken), dtype=np.uint8).astype(bool)
+        live = ~taken_np[ii] & (np.asarray(left)[jj] > 0)
+        ii, jj, values = ii[live], jj[live], values[live]
+        if ii.size > band:
+            # The best `band` values (and all ties with the last) come strictly before the rest,
+            # so handling them first keeps the exact global best-first order.
+            kth = np.partition(values, ii.size - band)[ii.size - band]
+            head = values >= kth
+        else:
+            head = np.ones(ii.size, dtype=bool)
+        bi, bj, bv = ii[head], jj[head], values[head]
+        ii, jj, values = ii[~head], jj[~head], values[~head]
+        order = np.lexsort((bj, bi, -bv))
+        for i, j in zip(bi[order].tolist(), bj[order].tolist(), strict=True):
             if not taken[i] and left[j] > 0:
                 taken[i] = 1
                 left[j] -= 1
                 out_i.append(i)
                 out_j.append(j)
-                remaining_mentees -= 1
-                remaining_slots -= 1
-        taken_np[np.asarray(out_i, dtype=np.intp)] = True
-        left_np = np.asarray(left, dtype=np.int64)
     return _as_pairs(np.asarray(out_i, dtype=np.intp), np.asarray(out_j, dtype=np.intp))

@@ -90,6 +90,8 @@ OTHER_INDUSTRY_CREDIT = 0.5
 
 # Above this vocabulary size a sparse left operand beats a dense BLAS product (free-text tags).
 _DENSE_VOCAB_LIMIT = 64
+# Pairs per row block in build_scores.
+_BLOCK_ELEMENTS = 1 << 19
 
 
 @dataclass(frozen=True)
@@ -313,16 +315,22 @@ def _saturating_similarity(counts: np.ndarray, mentee_lengths: np.ndarray, cap: 
     return counts
 
 
-def _similarities(mentees: Sequence[Intake], pool: MentorPool) -> dict[str, np.ndarray]:
+def _similarities(
+    mentees: Sequence[Intake], pool: MentorPool, needed: Collection[str] = CRITERIA
+) -> dict[str, np.ndarray]:
+    """(len(mentees), m) float32 similarity per criterion in ``needed``."""
     n, m = len(mentees), pool.size
     sim: dict[str, np.ndarray] = {}
 
-    # focus: a mentor can help with areas they focus on or have lived through themselves.
-    focus_sets = [p.focus_areas for p in mentees]
-    counts = pool.focus.shared_counts(pool.focus.encode(focus_sets))
-    sim["focus"] = _saturating_similarity(counts, _lengths(focus_sets), SATURATION["focus"])
+    if "focus" in needed:
+        # A mentor can help with areas they focus on or have lived through themselves.
+        focus_sets = [p.focus_areas for p in mentees]
+        counts = pool.focus.shared_counts(pool.focus.encode(focus_sets))
+        sim["focus"] = _saturating_similarity(counts, _lengths(focus_sets), SATURATION["focus"])
 
     for crit, attr, exclude in _SET_CRITERIA:
+        if crit not in needed:
+            continue
         column = pool.sets[crit]
         sets = [getattr(p, attr) for p in mentees]
         counts = column.shared_counts(column.encode(sets))
@@ -334,46 +342,46 @@ def _similarities(mentees: Sequence[Intake], pool: MentorPool) -> dict[str, np.n
     def codes(index: dict[str, int], values: Iterable[str]) -> np.ndarray:
         return np.fromiter((index.get(v, -1) if v else -1 for v in values), np.int64, n)
 
-    region = codes(pool.region_index, (p.region for p in mentees))
-    zone = codes(pool.timezone_index, (p.timezone for p in mentees))
-    location = (zone[:, None] == pool.timezone[None, :]).astype(np.float32)
-    location *= np.float32(TIMEZONE_CREDIT)
-    location[region[:, None] == pool.region[None, :]] = 1.0
-    sim["location"] = location
+    if "location" in needed:
+        region = codes(pool.region_index, (p.region for p in mentees))
+        zone = codes(pool.timezone_index, (p.timezone for p in mentees))
+        location = (zone[:, None] == pool.timezone[None, :]).astype(np.float32)
+        location *= np.float32(TIMEZONE_CREDIT)
+        location[region[:, None] == pool.region[None, :]] = 1.0
+        sim["location"] = location
 
-    # career: only for mentees who asked for career/education help.
-    wants_career = np.fromiter(
-        (not p.focus_areas.isdisjoint(CAREER_FOCUS) for p in mentees), dtype=bool, count=n
-    )
-    industry_sets = [p.industries for p in mentees]
-    named = _lengths(industry_sets) > 0
-    shared = pool.industries.shared_counts(pool.industries.encode(industry_sets))
-    career = np.empty((n, m), dtype=np.float32)
-    career[:] = pool.has_industry[None, :]
-    career[named, :] *= np.float32(OTHER_INDUSTRY_CREDIT)
-    career[shared > 0] = 1.0
-    career[~wants_career, :] = 0.0
-    sim["career"] = career
+    if "career" in needed:
+        # Only mentees who asked for career/education help get career credit.
+        wants_career = np.fromiter(
+            (not p.focus_areas.isdisjoint(CAREER_FOCUS) for p in mentees), dtype=bool, count=n
+        )
+        industry_sets = [p.industries for p in mentees]
+        named = _lengths(industry_sets) > 0
+        shared = pool.industries.shared_counts(pool.industries.encode(industry_sets))
+        career = np.empty((n, m), dtype=np.float32)
+        career[:] = pool.has_industry[None, :]
+        career[named, :] *= np.float32(OTHER_INDUSTRY_CREDIT)
+        career[shared > 0] = 1.0
+        career[~wants_career, :] = 0.0
+        sim["career"] = career
 
-    # gender: both sides' preferences must hold; no preference is always satisfied. A mentee
-    # preference for a gender no mentor has gets a code no mentor gender uses.
-    unmet = len(pool.gender_index)
-    pref = np.fromiter(
-        (
-            pool.gender_index.get(v, unmet) if v else -1
-            for v in (p.gender_preference for p in mentees)
-        ),
-        np.int64,
-        n,
-    )
-    gender = np.fromiter((pool.gender_index.get(p.gender, -3) for p in mentees), np.int64, n)
-    ok = (pref[:, None] == -1) | (pref[:, None] == pool.gender[None, :])
-    ok &= (pool.gender_preference[None, :] == -1) | (
-        pool.gender_preference[None, :] == gender[:, None]
-    )
-    sim["gender"] = ok.astype(np.float32)
+    if "gender" in needed:
+        # Both sides' preferences must hold; no preference is always satisfied. A mentee
+        # preference for a gender no mentor has gets a code no mentor gender uses.
+        unmet = len(pool.gender_index)
+        index = pool.gender_index
+        pref = np.fromiter(
+            (index.get(p.gender_preference, unmet) if p.gender_preference else -1 for p in mentees),
+            np.int64,
+            n,
+        )
+        gender = np.fromiter((index.get(p.gender, -3) for p in mentees), np.int64, n)
+        ok = (pref[:, None] == -1) | (pref[:, None] == pool.gender[None, :])
+        mentor_pref = pool.gender_preference[None, :]
+        ok &= (mentor_pref == -1) | (mentor_pref == gender[:, None])
+        sim["gender"] = ok.astype(np.float32)
 
-    return {c: sim[c] for c in CRITERIA}
+    return sim
 
 
 def build_scores(
@@ -381,36 +389,45 @@ def build_scores(
     mentors: Sequence[Intake] | MentorPool,
     weights: Mapping[str, float],
     hard: Collection[str] = (),
+    *,
+    keep_similarity: bool = True,
 ) -> ScoreMatrix:
     """Score every mentee against every mentor.
 
     ``weights`` maps criteria to 0..10 (missing criteria weigh 0). ``hard`` is a subset of
     ``HARD_CRITERIA``; a pair whose similarity on a hard criterion is 0 is not allowed.
     ``mentors`` may be a prepared ``MentorPool`` to skip re-encoding them on every call.
+    With ``keep_similarity=False`` the per-criterion matrices are not kept (``similarity`` is
+    empty), which saves 4 bytes per pair per criterion on large batch runs.
     """
     w = validate_weights(weights)
     hard_set = _validate_hard(hard)
     pool = mentors if isinstance(mentors, MentorPool) else MentorPool.from_intakes(mentors)
     mentees = list(mentees)
-    sim = _similarities(mentees, pool)
     n, m = len(mentees), pool.size
-
-    # Accumulate criterion by criterion in CRITERIA order, in float64, so that explain_pair's
-    # per-criterion points add up to exactly the same total.
     factors = _point_factors(w)
-    total = np.zeros((n, m), dtype=np.float64)
-    scratch = np.empty((n, m), dtype=np.float64)
-    for c in CRITERIA:
-        if factors[c] == 0.0:
-            continue
-        np.multiply(sim[c], factors[c], out=scratch, dtype=np.float64)
-        total += scratch
-    del scratch
+    needed = [c for c in CRITERIA if keep_similarity or factors[c] or c in hard_set]
 
+    total = np.zeros((n, m), dtype=np.float64)
     allowed = np.ones((n, m), dtype=bool)
-    for c in sorted(hard_set):
-        allowed &= sim[c] > 0
-    return ScoreMatrix(total=total, similarity=sim, allowed=allowed)
+    similarity = {c: np.empty((n, m), dtype=np.float32) for c in CRITERIA if keep_similarity}
+    # Row blocks keep the intermediates small and cache-resident; whole-matrix temporaries
+    # would make every criterion touch fresh memory at 10k x 2.5k.
+    step = max(1, _BLOCK_ELEMENTS // max(m, 1))
+    for lo in range(0, n, step):
+        hi = min(n, lo + step)
+        sim = _similarities(mentees[lo:hi], pool, needed)
+        out = total[lo:hi]
+        # Accumulate in CRITERIA order, in float64, so that explain_pair's per-criterion points
+        # add up to exactly the same total.
+        for c in CRITERIA:
+            if factors[c]:
+                out += np.multiply(sim[c], factors[c], dtype=np.float64)
+        for c in hard_set:
+            allowed[lo:hi] &= sim[c] > 0
+        for c, arr in similarity.items():
+            arr[lo:hi] = sim[c]
+    return ScoreMatrix(total=total, similarity=similarity, allowed=allowed)
 
 
 def _shared_codes(crit: str, mentee: Intake, mentor: Intake) -> tuple[str, ...]:

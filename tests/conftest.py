@@ -2,6 +2,7 @@
 mentees, and an outsider who coordinates another program."""
 
 import os
+import uuid
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
@@ -37,6 +38,14 @@ def _celery_eager():
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(settings):
+    """Redis keeps keys between tests (rate limits, cooldowns): each test gets its own prefix."""
+    caches = {name: dict(config) for name, config in settings.CACHES.items()}
+    caches["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = caches
 
 
 def enable_mfa(user):

@@ -25,12 +25,28 @@ class Command(BaseCommand):
         commands = {
             "web": [python, "manage.py", "runserver", addrport],
             "worker": [
-                python, "-m", "celery", "-A", "config", "worker",
-                "--loglevel", "INFO", "--concurrency", "2",
+                python,
+                "-m",
+                "celery",
+                "-A",
+                "config",
+                "worker",
+                "--loglevel",
+                "INFO",
+                "--concurrency",
+                "2",
             ],
             "beat": [
-                python, "-m", "celery", "-A", "config", "beat", "--loglevel", "INFO",
-                "--schedule", str(settings.VAR_DIR / "celerybeat-schedule"),
+                python,
+                "-m",
+                "celery",
+                "-A",
+                "config",
+                "beat",
+                "--loglevel",
+                "INFO",
+                "--schedule",
+                str(settings.VAR_DIR / "celerybeat-schedule"),
             ],
         }
         processes = {name: subprocess.Popen(cmd) for name, cmd in commands.items()}

@@ -1,0 +1,88 @@
+"""A coordinator invites a new person; the person signs up from the emailed link,
+verifies the address, acknowledges the privacy notice and lands on their mentee home."""
+
+import re
+
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from playwright.sync_api import Page, expect
+
+from accounts.models import Membership, Role
+from tests.factories import MembershipFactory, ProgramFactory, UserFactory
+
+PASSWORD = "journey-passphrase-2026"
+
+
+def _link(message, live_server_url: str) -> str:
+    match = re.search(r"https?://\S+", message.body)
+    assert match, message.body
+    return match.group(0)
+
+
+def test_coordinator_invites_and_new_mentee_joins(
+    page: Page, live_server, mailoutbox, artifacts, totp_code
+):
+    program = ProgramFactory(name="Harbor Peer Mentoring", slug="harbor")
+    coordinator = MembershipFactory(
+        program=program,
+        role=Role.COORDINATOR,
+        user=UserFactory(
+            email="dana@example.org", display_name="Dana", password="coordinator-passphrase"
+        ),
+    )
+    secret = generate_totp_secret()
+    TOTP.activate(coordinator.user, secret)
+
+    # The coordinator logs in with password and a one-time code.
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Email").fill("dana@example.org")
+    page.get_by_label("Password").fill("coordinator-passphrase")
+    page.get_by_role("button", name="Sign In").click()
+    page.get_by_label("Code").fill(totp_code(secret))
+    page.get_by_role("button", name="Sign In").click()
+    expect(page.get_by_role("heading", name="Harbor Peer Mentoring")).to_be_visible()
+
+    page.get_by_role("link", name="Invitations").click()
+    page.get_by_label("Email address").fill("river@example.org")
+    page.get_by_label("Role").select_option("mentee")
+    page.get_by_role("button", name="Send invitation").click()
+    expect(page.get_by_text("Invitation sent to river@example.org")).to_be_visible()
+    page.locator("details.menu--account > summary").click()
+    page.get_by_role("button", name="Log out").click()
+
+    # The invited person opens the link from the outbox and signs up.
+    assert len(mailoutbox) == 1
+    page.goto(_link(mailoutbox[0], live_server.url))
+    expect(
+        page.get_by_role("heading", name="You're invited to Harbor Peer Mentoring")
+    ).to_be_visible()
+    page.get_by_role("link", name="Create my account").click()
+    page.get_by_label("Email").fill("river@example.org")
+    page.get_by_label("Password:", exact=True).fill(PASSWORD)
+    page.get_by_label("Password (again):").fill(PASSWORD)
+    page.get_by_label("Display name").fill("River")
+    page.get_by_label("Time zone").select_option("America/Chicago")
+    page.get_by_role("button", name="Sign Up").click()
+    expect(page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
+
+    # Verify the address from the second email.
+    assert len(mailoutbox) == 2
+    page.goto(_link(mailoutbox[1], live_server.url))
+    page.get_by_role("button", name="Confirm").click()
+
+    # Back at the invitation, now signed in.
+    page.get_by_role("button", name="Join the program").click()
+    expect(
+        page.get_by_role("heading", name="Privacy notice · Harbor Peer Mentoring")
+    ).to_be_visible()
+    page.get_by_label("I have read the privacy notice").check()
+    page.get_by_role("button", name="Acknowledge and continue").click()
+
+    expect(page.get_by_text("Welcome, River.")).to_be_visible()
+    help_link = page.get_by_role("link", name="Get help now")
+    expect(help_link).to_be_visible()
+    page.screenshot(path=str(artifacts / "invitation-journey-mentee-home.png"), full_page=True)
+    membership = Membership.objects.get(user__email="river@example.org")
+    assert membership.role == Role.MENTEE and membership.status == Membership.Status.ACTIVE
+
+    help_link.click()
+    expect(page.get_by_text("988")).to_be_visible()
