@@ -14,4 +14,6 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("accounts.urls")),
+    path("p/<slug:program_slug>/matching/", include("matching.urls_coordinator")),
+    path("p/<slug:program_slug>/", include("matching.urls_member")),
 ]

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from ortools.graph.python import max_flow, min_cost_flow
 
 # Scores are turned into integer arc costs; 1e6 keeps rounding error below 1e-6 per pair.
 SCORE_SCALE = 10**6
@@ -28,13 +29,18 @@ _MAX_SCALED_SCORE = 2**40
 # only add overhead.
 SPARSE_MIN_PAIRS = 150_000
 # Candidate pairs kept per mentee, and per mentor as a multiple of its capacity.
-CANDIDATES_PER_MENTEE = 16
+CANDIDATES_PER_MENTEE = 12
 CANDIDATES_PER_CAPACITY = 2
+# Pairs whose reduced cost is below this (in scaled units, 1e6 = one score point) are added
+# along with the violating ones.
+NEAR_MARGIN = 2 * SCORE_SCALE
 # Cap on pairs added per mentee per certificate round, so one round cannot flood the graph.
 ADDED_PER_MENTEE = 16
 # If the candidate set grows past this share of the allowed pairs, the dense solve is cheaper.
 _SPARSE_GIVE_UP_SHARE = 0.5
 _MAX_ROUNDS = 60
+# Pairs per block when ranking candidates; small enough to stay in cache.
+_CANDIDATE_BLOCK_ELEMENTS = 1 << 18
 # Rows per block when scanning the full (n, m) matrix, to bound temporary memory.
 _BLOCK_ELEMENTS = 1 << 21
 
@@ -109,8 +115,6 @@ def _min_cost_max_flow(
     n: int, m: int, cap: np.ndarray, ii: np.ndarray, jj: np.ndarray, w: np.ndarray
 ) -> np.ndarray:
     """Max flow of min cost over the given pair arcs; returns a bool 'used' per pair arc."""
-    from ortools.graph.python import min_cost_flow
-
     source, sink = n + m, n + m + 1
     tails = np.concatenate([np.full(n, source), ii, n + np.arange(m)]).astype(np.int32)
     heads = np.concatenate([np.arange(n), n + jj, np.full(m, sink)]).astype(np.int32)
@@ -131,8 +135,6 @@ def _max_flow_reach(
     n: int, m: int, cap: np.ndarray, ii: np.ndarray, jj: np.ndarray
 ) -> tuple[int, np.ndarray]:
     """Max matching size over the given arcs and the source side of a min cut (bool per node)."""
-    from ortools.graph.python import max_flow
-
     source, sink = n + m, n + m + 1
     tails = np.concatenate([np.full(n, source), ii, n + np.arange(m)]).astype(np.int32)
     heads = np.concatenate([np.arange(n), n + jj, np.full(m, sink)]).astype(np.int32)
@@ -269,42 +271,46 @@ def _top_candidates(
     per_mentee: int = CANDIDATES_PER_MENTEE,
     per_capacity: int = CANDIDATES_PER_CAPACITY,
 ) -> np.ndarray:
-    """Bool (n, m) mask of initial candidate pairs: each mentee's and mentor's best pairs."""
+    """Bool (n, m) mask of initial candidate pairs: each mentee's and mentor's best pairs.
+
+    Mentor-side candidates matter because a mentor nobody ranks highly would otherwise have no
+    arcs, and the certificate rounds would have to add them. The ranking is only a heuristic
+    (optimality is proved afterwards), so float32 is precise enough and halves the traffic.
+    """
     n, m = scores.shape
     cand = np.zeros((n, m), dtype=bool)
+    if n == 0 or m == 0:
+        return cand
     k = min(per_mentee, m)
-    step = max(1, _BLOCK_ELEMENTS // max(m, 1))
+    want = np.minimum(cap * per_capacity, n)
+    per_mentor = int(want.max(initial=0))
+    step = max(1, per_mentor, _CANDIDATE_BLOCK_ELEMENTS // m)
+    col_rows: list[np.ndarray] = []
+    col_vals: list[np.ndarray] = []
     for lo in range(0, n, step):
         hi = min(n, lo + step)
-        if k < m:
-            # Negated so argpartition's ascending order puts the best first.
-            block = np.where(eligible[lo:hi], -scores[lo:hi], np.inf)
+        # Negated so argpartition's ascending order puts the best first.
+        block = np.where(eligible[lo:hi], -scores[lo:hi], np.inf).astype(np.float32)
+        if k >= m:
+            cand[lo:hi] = True
+        elif k > 0:
             top = np.argpartition(block, k - 1, axis=1)[:, :k]
             cand[np.arange(lo, hi)[:, None], top] = True
-        else:
-            cand[lo:hi] = True
-    # Per mentor, enough mentees to fill it a few times over: a mentor nobody ranks highly
-    # would otherwise have no arcs, and the certificate rounds would have to add them.
-    per_mentor = np.minimum(cap * per_capacity, n)
-    step = max(1, _BLOCK_ELEMENTS // max(n, 1))
-    for lo in range(0, m, step):
-        hi = min(m, lo + step)
-        want = per_mentor[lo:hi]
-        kk = int(want.max(initial=0))
-        if kk == 0:
-            continue
-        if kk >= n:
-            cand[:, lo:hi] = True
-            continue
-        # Transposed copy so the partition runs along contiguous memory.
-        block = np.where(eligible[:, lo:hi].T, -scores[:, lo:hi].T, np.inf)
-        top = np.argpartition(block, kk - 1, axis=1)[:, :kk]
-        # The first kk are the best kk but unordered; sort them to keep each mentor's own count.
-        order = np.argsort(np.take_along_axis(block, top, axis=1), axis=1, kind="stable")
-        top = np.take_along_axis(top, order, axis=1)
-        keep = np.arange(kk)[None, :] < want[:, None]
-        cols = np.broadcast_to(np.arange(lo, hi)[:, None], top.shape)
-        cand[top[keep], cols[keep]] = True
+        if per_mentor:
+            # Each block's best rows per mentor; merged across blocks below.
+            if hi - lo > per_mentor:
+                top = np.argpartition(block, per_mentor - 1, axis=0)[:per_mentor]
+            else:
+                top = np.broadcast_to(np.arange(hi - lo)[:, None], block.shape)
+            col_rows.append(top + lo)
+            col_vals.append(np.take_along_axis(block, top, axis=0))
+    if per_mentor:
+        rows, vals = np.vstack(col_rows), np.vstack(col_vals)
+        order = np.argsort(vals, axis=0, kind="stable")[:per_mentor]
+        rows = np.take_along_axis(rows, order, axis=0)
+        keep = np.arange(rows.shape[0])[:, None] < want[None, :]
+        cols = np.broadcast_to(np.arange(m)[None, :], rows.shape)
+        cand[rows[keep], cols[keep]] = True
     cand &= eligible
     return cand
 
@@ -320,6 +326,7 @@ def _solve_sparse(
     give_up_share: float = _SPARSE_GIVE_UP_SHARE,
     max_rounds: int = _MAX_ROUNDS,
     initial: np.ndarray | None = None,
+    near_margin: int = NEAR_MARGIN,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     """Exact max-count/max-total pairs via candidates + certificates; None = use dense.
 
@@ -369,14 +376,21 @@ def _solve_sparse(
             # Integer arithmetic, so the certificate is exact.
             dist = _potentials(num_nodes, tails, heads, costs)
             d_i, d_j = dist[:n], dist[n : n + m]
+            violated = False
             for lo in range(0, n, step):
                 hi = min(n, lo + step)
                 slack = d_i[lo:hi, None] - d_j[None, :]
                 slack -= _scaled(scores[lo:hi])
-                bi, bj = np.nonzero((slack < 0) & outside[lo:hi])
+                # Pairs that are nearly violating tend to become violating once the violating
+                # ones are in, so they are added too, saving re-solves.
+                bi, bj = np.nonzero((slack < near_margin) & outside[lo:hi])
+                gap = slack[bi, bj]
+                violated = violated or bool((gap < 0).any())
                 add_i.append(lo + bi)
                 add_j.append(bj)
-                prio.append(-slack[bi, bj].astype(np.float64))
+                prio.append(-gap.astype(np.float64))
+            if not violated:
+                add_i = []
         add_rows = np.concatenate(add_i) if add_i else np.zeros(0, np.intp)
         if add_rows.size == 0:
             return ii[used], jj[used], ~outside & eligible

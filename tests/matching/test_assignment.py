@@ -123,6 +123,7 @@ def test_sparse_certificate_rounds_match_brute_force(instance) -> None:
         added_per_mentee=1,
         give_up_share=2.0,
         max_rounds=10_000,
+        near_margin=0,
     )
     assert result is not None
     ii, jj, _ = result

@@ -1,0 +1,29 @@
+"""Business actions for matching. Import from here: `from matching import services`."""
+
+from .intake import (  # noqa: F401
+    do_not_pair_add,
+    do_not_pair_remove,
+    intake_for,
+    intake_save,
+    matching_settings_for,
+    matching_settings_update,
+)
+from .pairing import (  # noqa: F401
+    pairing_accept,
+    pairing_decline,
+    pairing_end,
+    pairing_pause,
+    pairing_propose,
+    pairing_request,
+    pairing_resume,
+    pairing_withdraw,
+    pairings_expire,
+)
+from .rounds import (  # noqa: F401
+    ROUND_ASYNC_THRESHOLD,
+    round_compute,
+    round_confirm,
+    round_discard,
+    round_remove_pair,
+    round_start,
+)
