@@ -22,9 +22,9 @@ from ortools.graph.python import max_flow, min_cost_flow
 
 # Scores are turned into integer arc costs; 1e6 keeps rounding error below 1e-6 per pair.
 SCORE_SCALE = 10**6
-# Beyond this many scaled units OR-Tools' cost scaling (which multiplies costs by the node
-# count) could overflow int64.
-_MAX_SCALED_SCORE = 2**40
+# Path costs (up to the node count times the largest scaled score) must stay well inside int64,
+# both for OR-Tools' cost scaling and for the potentials of the certificate.
+_MAX_PATH_COST = 2**60
 # Below this many allowed pairs the dense solve is fast enough and the certificate loop would
 # only add overhead.
 SPARSE_MIN_PAIRS = 150_000
@@ -89,17 +89,13 @@ def _prepare(
         biggest = max(
             np.max(s, where=eligible, initial=-np.inf), -np.min(s, where=eligible, initial=np.inf)
         )
-        if not biggest * SCORE_SCALE <= _MAX_SCALED_SCORE:
+        if not biggest * SCORE_SCALE * (n + m + 3) <= _MAX_PATH_COST:
             raise ValueError(f"scores up to {biggest:g} are too large to solve exactly")
     return s, cap, eligible
 
 
 def _scaled(scores: np.ndarray) -> np.ndarray:
     return np.rint(scores * SCORE_SCALE).astype(np.int64)
-
-
-def _row_blocks(n: int, m: int) -> range:
-    return range(0, n, max(1, _BLOCK_ELEMENTS // max(m, 1)))
 
 
 def _as_pairs(ii: np.ndarray, jj: np.ndarray) -> Pairs:

@@ -91,7 +91,7 @@ OTHER_INDUSTRY_CREDIT = 0.5
 # Above this vocabulary size a sparse left operand beats a dense BLAS product (free-text tags).
 _DENSE_VOCAB_LIMIT = 64
 # Pairs per row block in build_scores.
-_BLOCK_ELEMENTS = 1 << 19
+_BLOCK_ELEMENTS = 1 << 17
 
 
 @dataclass(frozen=True)
@@ -184,7 +184,8 @@ _SET_CRITERIA: tuple[tuple[str, str, str | None], ...] = (
 )
 
 
-@dataclass(frozen=True)
+# eq=False: generated __eq__ would compare numpy arrays, which has no single truth value.
+@dataclass(frozen=True, eq=False)
 class _SetColumn:
     """One set field of the mentors: vocabulary and the (vocab, m) multi-hot transpose.
 
@@ -245,7 +246,7 @@ def _string_index(values: Iterable[str]) -> dict[str, int]:
     return {v: i for i, v in enumerate(sorted(set(values) - {""}))}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class MentorPool:
     """Mentors encoded once for scoring, so scoring a single mentee against them is cheap.
 

@@ -88,6 +88,7 @@ class Pool:
     mentee_intakes: list[scoring.Intake]
     mentor_ids: list[int]
     mentor_intakes: list[scoring.Intake]
+    mentor_pool: scoring.MentorPool
     mentor_spare: np.ndarray  # capacity minus open pairings (proposed, active, paused)
     mentor_paused: np.ndarray
 
@@ -148,21 +149,21 @@ def mentors_with_load(*, program: Program) -> QuerySet[Membership]:
     )
 
 
-def scoring_pool(
-    *, program: Program, mentee_ids: list[int] | None = None, only_waiting: bool = True
-) -> Pool:
-    """Load intakes for scoring in three queries, whatever the program's size."""
-    mentees = waiting_mentees(program=program) if only_waiting else Membership.objects.filter(
-        program=program, role=Role.MENTEE, status=Membership.Status.ACTIVE
-    )
-    if mentee_ids is not None:
-        mentees = mentees.filter(pk__in=mentee_ids)
-    mentee_rows = list(
-        Intake.objects.filter(membership__in=mentees.values("pk"))
-        .order_by("membership_id")
-        .values("membership_id", *INTAKE_FIELDS)
-    )
-    mentor_rows = list(
+@dataclass
+class _CachedMentors:
+    version: tuple
+    intakes: list[scoring.Intake]
+    encoded: scoring.MentorPool
+
+
+# Encoded mentor intakes per program, per process. Rebuilt when a mentor joins, leaves or
+# edits their intake (the version is the ordered mentor ids and their latest intake update),
+# so a suggestion page does not re-read and re-encode thousands of JSON intakes.
+_MENTOR_CACHE: dict[int, _CachedMentors] = {}
+
+
+def _mentor_rows(program: Program):
+    return (
         Intake.objects.filter(
             membership__program=program,
             membership__role=Role.MENTOR,
@@ -175,21 +176,58 @@ def scoring_pool(
             )
         )
         .order_by("membership_id")
-        .values("membership_id", "capacity", "paused", "open_count", *INTAKE_FIELDS)
     )
+
+
+def scoring_pool(
+    *, program: Program, mentee_ids: list[int] | None = None, only_waiting: bool = True
+) -> Pool:
+    """Load intakes for scoring in two or three queries, whatever the program's size."""
+    mentees = (
+        waiting_mentees(program=program)
+        if only_waiting
+        else Membership.objects.filter(
+            program=program, role=Role.MENTEE, status=Membership.Status.ACTIVE
+        )
+    )
+    if mentee_ids is not None:
+        mentees = mentees.filter(pk__in=mentee_ids)
+    mentee_rows = list(
+        Intake.objects.filter(membership__in=mentees.values("pk"))
+        .order_by("membership_id")
+        .values("membership_id", *INTAKE_FIELDS)
+    )
+    load_rows = list(
+        _mentor_rows(program).values_list(
+            "membership_id", "capacity", "paused", "open_count", "updated_at"
+        )
+    )
+    mentor_ids = [row[0] for row in load_rows]
+    version = (tuple(mentor_ids), max((row[4] for row in load_rows), default=None))
+    cached = _MENTOR_CACHE.get(program.pk)
+    if cached is None or cached.version != version:
+        rows = list(
+            Intake.objects.filter(membership_id__in=mentor_ids)
+            .order_by("membership_id")
+            .values(*INTAKE_FIELDS)
+        )
+        intakes = _scoring_intakes(rows)
+        cached = _CachedMentors(
+            version=version, intakes=intakes, encoded=scoring.MentorPool.from_intakes(intakes)
+        )
+        _MENTOR_CACHE[program.pk] = cached
     mentee_ids_out = [row.pop("membership_id") for row in mentee_rows]
-    mentor_ids_out, spare, paused = [], [], []
-    for row in mentor_rows:
-        mentor_ids_out.append(row.pop("membership_id"))
-        spare.append(max(0, row.pop("capacity") - row.pop("open_count")))
-        paused.append(row.pop("paused"))
     return Pool(
         mentee_ids=mentee_ids_out,
         mentee_intakes=_scoring_intakes(mentee_rows),
-        mentor_ids=mentor_ids_out,
-        mentor_intakes=_scoring_intakes(mentor_rows),
-        mentor_spare=np.asarray(spare, dtype=np.int64),
-        mentor_paused=np.asarray(paused, dtype=bool),
+        mentor_ids=mentor_ids,
+        mentor_intakes=cached.intakes,
+        mentor_pool=cached.encoded,
+        mentor_spare=np.asarray(
+            [max(0, capacity - open_count) for _id, capacity, _p, open_count, _u in load_rows],
+            dtype=np.int64,
+        ),
+        mentor_paused=np.asarray([row[2] for row in load_rows], dtype=bool),
     )
 
 
@@ -227,8 +265,7 @@ def suggestions_for_mentee(
     if not pool.mentee_ids or not pool.mentor_ids:
         return []
     scores = scoring.build_scores(
-        pool.mentee_intakes, pool.mentor_intakes, settings_row.weights,
-        settings_row.hard_constraints,
+        pool.mentee_intakes, pool.mentor_pool, settings_row.weights, settings_row.hard_constraints
     )
     available = (pool.mentor_spare > 0) & ~pool.mentor_paused
     available &= ~exclusion_mask(program=mentee.program, pool=pool)[0]

@@ -89,7 +89,7 @@ def round_compute(*, round_id: int) -> MatchingRound:
         _progress(round_id, 20)
         scores = scoring.build_scores(
             pool.mentee_intakes,
-            pool.mentor_intakes,
+            pool.mentor_pool,
             settings_row.weights,
             settings_row.hard_constraints,
             keep_similarity=False,

@@ -1,0 +1,375 @@
+"""Mentee and mentor pages: intake, my pairings, answering proposals, a pairing's page,
+a mentor's view of a current mentee and (when the program allows it) self-match."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.decorators import program_view
+from accounts.models import Membership, Role
+
+from .. import selectors, services
+from ..forms import EndPairingForm, IntakeForm, ReasonForm
+from ..models import (
+    DAY_PARTS,
+    DAYS,
+    LANGUAGES,
+    FocusArea,
+    MeetingFormat,
+    Pairing,
+)
+
+
+def _add_service_errors(form, exc: ValidationError) -> None:
+    """Show a service's ValidationError on the form: on the field it names, if the form has
+    that field, otherwise above the form."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def _labels(codes, choices) -> list[str]:
+    names = dict(choices)
+    return [str(names[code]) for code in codes or [] if code in names]
+
+
+def _availability_rows(bound_field) -> list[dict]:
+    """The 21 availability checkboxes as 7 weekday rows of morning/afternoon/evening."""
+    boxes = {box.data["value"]: box for box in bound_field.subwidgets}
+    return [
+        {"day": label, "boxes": [boxes[f"{day}-{part}"] for part, _part_label in DAY_PARTS]}
+        for day, label in DAYS
+    ]
+
+
+def _availability_table(slots) -> list[dict]:
+    chosen = set(slots or [])
+    return [
+        {"day": label, "cells": [f"{day}-{part}" in chosen for part, _p in DAY_PARTS]}
+        for day, label in DAYS
+    ]
+
+
+# Recovery pathway and gender are shared with the program for matching, not with the other
+# person: explanations shown to members leave them out.
+PRIVATE_CRITERIA = frozenset({"pathway", "gender"})
+
+
+def _shareable_reasons(reasons: list[dict]) -> list[dict]:
+    return [r for r in reasons or [] if r.get("criterion") not in PRIVATE_CRITERIA]
+
+
+def _program_context(membership: Membership, **extra) -> dict:
+    return {"membership": membership, "program": membership.program, **extra}
+
+
+def _side(pairing: Pairing, membership: Membership) -> str:
+    if pairing.mentee_id == membership.pk:
+        return "mentee"
+    if pairing.mentor_id == membership.pk:
+        return "mentor"
+    return "coordinator"
+
+
+def _awaits_my_answer(pairing: Pairing, side: str) -> bool:
+    if side == "mentee":
+        return pairing.mentee_accepted_at is None
+    if side == "mentor":
+        return pairing.mentor_accepted_at is None
+    return False
+
+
+# INTAKE
+
+
+@program_view(Role.MENTEE, Role.MENTOR)
+def intake(request, membership: Membership):
+    current = services.intake_for(membership=membership)
+    if request.method == "POST":
+        form = IntakeForm(request.POST, for_mentor=membership.is_mentor)
+        if form.is_valid():
+            try:
+                services.intake_save(
+                    membership=membership, by=request.user, data=form.cleaned_data
+                )
+            except ValidationError as exc:
+                _add_service_errors(form, exc)
+            else:
+                messages.success(request, _("Your answers are saved. Thank you."))
+                return redirect("accounts:program_home", program_slug=membership.program.slug)
+    else:
+        form = IntakeForm(
+            for_mentor=membership.is_mentor, initial=IntakeForm.initial_from(current)
+        )
+    other_fields = [
+        form[name]
+        for name in form.fields
+        if name not in ("availability", *IntakeForm.MENTOR_FIELDS)
+    ]
+    mentor_fields = [form[name] for name in IntakeForm.MENTOR_FIELDS if name in form.fields]
+    return render(
+        request,
+        "matching/member/intake.html",
+        _program_context(
+            membership,
+            form=form,
+            intake=current,
+            other_fields=other_fields,
+            mentor_fields=mentor_fields,
+            availability_rows=_availability_rows(form["availability"]),
+            day_parts=DAY_PARTS,
+        ),
+    )
+
+
+# PAIRINGS
+
+
+@program_view(Role.MENTEE, Role.MENTOR)
+def pairings(request, membership: Membership):
+    now = timezone.now()
+    side = "mentee" if membership.is_mentee else "mentor"
+    current, proposals, history = [], [], []
+    for pairing in selectors.pairings_for_member(membership=membership):
+        pairing.other = pairing.mentor if side == "mentee" else pairing.mentee
+        if pairing.status in Pairing.CURRENT:
+            current.append(pairing)
+        elif pairing.status == Pairing.Status.PROPOSED and pairing.expires_at > now:
+            pairing.awaits_me = _awaits_my_answer(pairing, side)
+            pairing.shareable_reasons = _shareable_reasons(pairing.reasons)
+            pairing.decline_form = ReasonForm(auto_id=f"id_decline_{pairing.pk}_%s")
+            proposals.append(pairing)
+        else:
+            history.append(pairing)
+    return render(
+        request,
+        "matching/member/pairings.html",
+        _program_context(
+            membership,
+            side=side,
+            current=current,
+            proposals=proposals,
+            history=history,
+        ),
+    )
+
+
+@require_POST
+@program_view(Role.MENTEE, Role.MENTOR)
+def pairing_accept(request, membership: Membership, pairing_id: int):
+    pairing = selectors.pairing_get_for_user(
+        user=request.user, pairing_id=pairing_id, program=membership.program
+    )
+    try:
+        pairing = services.pairing_accept(pairing=pairing, by=membership)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if pairing.status == Pairing.Status.ACTIVE:
+            messages.success(request, _("You accepted. Your pairing has started."))
+        else:
+            messages.success(
+                request, _("You accepted. The pairing starts when the other person accepts too.")
+            )
+    return redirect("matching:pairings", program_slug=membership.program.slug)
+
+
+@require_POST
+@program_view(Role.MENTEE, Role.MENTOR)
+def pairing_decline(request, membership: Membership, pairing_id: int):
+    pairing = selectors.pairing_get_for_user(
+        user=request.user, pairing_id=pairing_id, program=membership.program
+    )
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The reason is too long (500 characters at most)."))
+        return redirect("matching:pairings", program_slug=membership.program.slug)
+    try:
+        services.pairing_decline(
+            pairing=pairing, by=membership, reason=form.cleaned_data["reason"]
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("You declined the proposal. Your coordinator will follow up."))
+    return redirect("matching:pairings", program_slug=membership.program.slug)
+
+
+def _render_detail(request, membership, pairing, *, end_form=None, pause_form=None, status=200):
+    side = _side(pairing, membership)
+    return render(
+        request,
+        "matching/member/pairing_detail.html",
+        _program_context(
+            membership,
+            pairing=pairing,
+            side=side,
+            awaits_me=pairing.status == Pairing.Status.PROPOSED
+            and _awaits_my_answer(pairing, side),
+            shareable_reasons=_shareable_reasons(pairing.reasons),
+            end_form=end_form or EndPairingForm(),
+            pause_form=pause_form or ReasonForm(),
+            decline_form=ReasonForm(),
+        ),
+        status=status,
+    )
+
+
+@program_view()
+def pairing_detail(request, membership: Membership, pairing_id: int):
+    pairing = selectors.pairing_get_for_user(
+        user=request.user, pairing_id=pairing_id, program=membership.program
+    )
+    return _render_detail(request, membership, pairing)
+
+
+@require_POST
+@program_view()
+def pairing_pause(request, membership: Membership, pairing_id: int):
+    pairing = selectors.pairing_get_for_user(
+        user=request.user, pairing_id=pairing_id, program=membership.program
+    )
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        return _render_detail(request, membership, pairing, pause_form=form, status=400)
+    try:
+        services.pairing_pause(pairing=pairing, by=membership, reason=form.cleaned_data["reason"])
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The pairing is paused. Either of you can resume it."))
+    return redirect("matching:pairing_detail", program_slug=membership.program.slug,
+                    pairing_id=pairing.pk)
+
+
+@require_POST
+@program_view()
+def pairing_resume(request, membership: Membership, pairing_id: int):
+    pairing = selectors.pairing_get_for_user(
+        user=request.user, pairing_id=pairing_id, program=membership.program
+    )
+    try:
+        services.pairing_resume(pairing=pairing, by=membership)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The pairing is active again."))
+    return redirect("matching:pairing_detail", program_slug=membership.program.slug,
+                    pairing_id=pairing.pk)
+
+
+@require_POST
+@program_view()
+def pairing_end(request, membership: Membership, pairing_id: int):
+    pairing = selectors.pairing_get_for_user(
+        user=request.user, pairing_id=pairing_id, program=membership.program
+    )
+    form = EndPairingForm(request.POST)
+    if form.is_valid():
+        try:
+            services.pairing_end(pairing=pairing, by=membership, **form.cleaned_data)
+        except ValidationError as exc:
+            _add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The pairing has ended. Thank you for your feedback."))
+            return redirect(
+                "matching:pairing_detail", program_slug=membership.program.slug,
+                pairing_id=pairing.pk,
+            )
+    return _render_detail(request, membership, pairing, end_form=form, status=400)
+
+
+# A MENTOR'S CURRENT MENTEE
+
+
+@program_view(Role.MENTOR)
+def my_mentee(request, membership: Membership, mentee_id: int):
+    mentee = selectors.mentee_get_for_mentor(mentor=membership, mentee_id=mentee_id)
+    pairing = (
+        selectors.pairings_for_member(membership=membership)
+        .filter(mentee=mentee, status__in=Pairing.CURRENT)
+        .first()
+    )
+    mentee_intake = getattr(mentee, "intake", None)
+    return render(
+        request,
+        "matching/member/my_mentee.html",
+        _program_context(
+            membership,
+            mentee=mentee,
+            pairing=pairing,
+            # What a mentor needs to meet; never pathways or gender.
+            focus_areas=_labels(getattr(mentee_intake, "focus_areas", []), FocusArea.choices),
+            languages=_labels(getattr(mentee_intake, "languages", []), LANGUAGES),
+            formats=_labels(getattr(mentee_intake, "formats", []), MeetingFormat.choices),
+            availability=_availability_table(getattr(mentee_intake, "availability", [])),
+            day_parts=DAY_PARTS,
+            time_zone=getattr(mentee_intake, "time_zone", "")
+            or mentee.user.profile.time_zone,
+        ),
+    )
+
+
+# SELF-MATCH
+
+
+def _self_match_settings(membership: Membership):
+    settings_row = services.matching_settings_for(program=membership.program)
+    if not settings_row.self_match_enabled:
+        raise Http404
+    return settings_row
+
+
+@program_view(Role.MENTEE)
+def suggestions(request, membership: Membership):
+    settings_row = _self_match_settings(membership)
+    state = selectors.home_pairing_state(membership=membership)
+    rows = []
+    if not state["current"] and not state["proposed"]:
+        for suggestion in selectors.suggestions_for_mentee(
+            mentee=membership, settings_row=settings_row, k=5
+        ):
+            shared_focus = next(
+                (r.shared for r in suggestion.reasons if r.criterion == "focus"), ()
+            )
+            mentor_intake = getattr(suggestion.mentor, "intake", None)
+            rows.append(
+                {
+                    "mentor": suggestion.mentor,
+                    "bio": getattr(mentor_intake, "bio", ""),
+                    "shared_focus": _labels(shared_focus, FocusArea.choices),
+                }
+            )
+    return render(
+        request,
+        "matching/member/suggestions.html",
+        _program_context(membership, suggestions=rows, state=state),
+    )
+
+
+@require_POST
+@program_view(Role.MENTEE)
+def suggestion_request(request, membership: Membership, mentor_id: int):
+    _self_match_settings(membership)
+    mentor = selectors.mentors_with_load(program=membership.program).filter(pk=mentor_id).first()
+    if mentor is None:
+        raise Http404
+    try:
+        services.pairing_request(mentee=membership, mentor=mentor)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("matching:suggestions", program_slug=membership.program.slug)
+    messages.success(
+        request,
+        _("Your request was sent to %(name)s. You'll see their answer here.")
+        % {"name": mentor.user.display_name},
+    )
+    return redirect("matching:pairings", program_slug=membership.program.slug)
