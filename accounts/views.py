@@ -91,6 +91,9 @@ def program_home(request, membership: Membership):
             members=selectors.program_members(program=program)[:10],
         )
         return render(request, "accounts/coordinator_home.html", context)
+    from matching import selectors as matching_selectors
+
+    context["pairing_state"] = matching_selectors.home_pairing_state(membership=membership)
     template = "accounts/mentor_home.html" if membership.is_mentor else "accounts/mentee_home.html"
     return render(request, template, context)
 

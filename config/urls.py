@@ -16,4 +16,9 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("p/<slug:program_slug>/matching/", include("matching.urls_coordinator")),
     path("p/<slug:program_slug>/", include("matching.urls_member")),
+    path("p/<slug:program_slug>/goals/", include("mentoring.urls_goals")),
+    path("p/<slug:program_slug>/habits/", include("mentoring.urls_habits")),
+    path("p/<slug:program_slug>/check-in/", include("mentoring.urls_checkins")),
+    path("p/<slug:program_slug>/journal/", include("mentoring.urls_journal")),
+    path("p/<slug:program_slug>/recovery/", include("mentoring.urls_recovery")),
 ]

@@ -88,8 +88,8 @@ TIMEZONE_CREDIT = 0.5
 # in another industry, just less than from one in their own.
 OTHER_INDUSTRY_CREDIT = 0.5
 
-# Above this vocabulary size a sparse left operand beats a dense BLAS product (free-text tags).
-_DENSE_VOCAB_LIMIT = 64
+# Above this vocabulary size gathering each mentee's few items beats a dense BLAS product.
+_DENSE_VOCAB_LIMIT = 256
 # Pairs per row block in build_scores.
 _BLOCK_ELEMENTS = 1 << 17
 
@@ -194,7 +194,13 @@ class _SetColumn:
     """
 
     index: dict[str, int]
-    matrix_t: np.ndarray  # (vocab, m) float32
+    # (vocab + 1, m) float32; the extra last row is all zeros, used as padding by the gather path.
+    table: np.ndarray
+
+    @property
+    def matrix_t(self) -> np.ndarray:
+        """(vocab, m) multi-hot transpose (a view without the padding row)."""
+        return self.table[:-1]
 
     @classmethod
     def build(cls, sets: Sequence[frozenset[str]], exclude: str | None = None) -> _SetColumn:
@@ -210,9 +216,9 @@ class _SetColumn:
         )
         rows = np.repeat(np.arange(len(sets)), _lengths(sets))
         keep = flat >= 0
-        matrix_t = np.zeros((len(index), len(sets)), dtype=np.float32)
-        matrix_t[flat[keep], rows[keep]] = 1.0
-        return cls(index=index, matrix_t=matrix_t)
+        table = np.zeros((len(index) + 1, len(sets)), dtype=np.float32)
+        table[flat[keep], rows[keep]] = 1.0
+        return cls(index=index, table=table)
 
     def encode(self, sets: Sequence[frozenset[str]]) -> np.ndarray:
         """(len(sets), vocab) float32 multi-hot of the items the mentors know."""
@@ -228,14 +234,26 @@ class _SetColumn:
 
     def shared_counts(self, encoded: np.ndarray) -> np.ndarray:
         """(n, m) float32 counts of shared items; exact because counts are small integers."""
-        n, m = encoded.shape[0], self.matrix_t.shape[1]
+        n, m = encoded.shape[0], self.table.shape[1]
         if encoded.shape[1] == 0:
             return np.zeros((n, m), dtype=np.float32)
         if encoded.shape[1] <= _DENSE_VOCAB_LIMIT:
             return encoded @ self.matrix_t
-        from scipy import sparse  # only needed for large free-text vocabularies
-
-        return np.asarray(sparse.csr_matrix(encoded) @ self.matrix_t, dtype=np.float32)
+        # Large vocabularies (free-text tags) are sparse per person: add up the mentor rows of
+        # each mentee's few items instead of multiplying mostly zeros. Items are laid out as
+        # (n, most items per mentee), padded with an all-zero row, so each step is one gather.
+        rows, items = np.nonzero(encoded)
+        per_row = np.bincount(rows, minlength=n)
+        width = int(per_row.max(initial=0))
+        if width == 0:
+            return np.zeros((n, m), dtype=np.float32)
+        padded = np.full((n, width), self.table.shape[0] - 1, dtype=np.intp)
+        first = np.concatenate([[0], np.cumsum(per_row)[:-1]])
+        padded[rows, np.arange(rows.size) - first[rows]] = items
+        out = self.table[padded[:, 0]]
+        for k in range(1, width):
+            out += self.table[padded[:, k]]
+        return out
 
 
 def _lengths(sets: Sequence[frozenset[str]]) -> np.ndarray:

@@ -170,8 +170,29 @@ def score_chip(score):
     else:
         level, word = "low", _("some overlap")
     return format_html(
-        '<span class="score-chip score-chip--{}">{} <span class="score-chip__word">{}</span></span>',
+        '<span class="score-chip score-chip--{}">{} '
+        '<span class="score-chip__word">{}</span></span>',
         level,
         _("%(value)s / 100") % {"value": value},
         word,
     )
+
+
+@register.filter
+def focus_label(code: str) -> str:
+    return str(_FOCUS.get(code, code))
+
+
+@register.filter
+def language_label(code: str) -> str:
+    return str(_LANGUAGE.get(code, code))
+
+
+@register.filter
+def pathway_label(code: str) -> str:
+    return str(_PATHWAY.get(code, code))
+
+
+@register.filter
+def format_label(code: str) -> str:
+    return str(_FORMAT.get(code, code))

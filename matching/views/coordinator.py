@@ -12,9 +12,9 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
@@ -88,9 +88,11 @@ def rounds_recent(*, program: Program, limit: int = 5) -> list[MatchingRound]:
 
 
 def _members_by_id(*, program: Program, ids) -> dict[int, Membership]:
-    return Membership.objects.filter(program=program, pk__in=set(ids)).select_related(
-        "user__profile"
-    ).in_bulk()
+    return (
+        Membership.objects.filter(program=program, pk__in=set(ids))
+        .select_related("user__profile")
+        .in_bulk()
+    )
 
 
 def _error_text(exc: ValidationError) -> str:
@@ -150,7 +152,7 @@ def suggestions(request, membership: Membership, mentee_id: int):
     pairings = list(selectors.pairings_for_member(membership=mentee))
     open_pairing = next((p for p in pairings if p.status in Pairing.OPEN), None)
     previous = [p for p in pairings if p.status == Pairing.Status.ENDED]
-    intake = getattr(mentee, "intake", None) if _has_intake(mentee) else None
+    intake = mentee.intake if _has_intake(mentee) else None
     return _page(
         request,
         "suggestions.html",
@@ -204,7 +206,7 @@ def propose(request, membership: Membership, mentee_id: int):
         % {
             "mentee": mentee.user.display_name,
             "mentor": mentor.user.display_name,
-            "date": timezone.localtime(pairing.expires_at).strftime("%b %d, %Y"),
+            "date": date_format(timezone.localtime(pairing.expires_at), "DATE_FORMAT"),
         },
     )
     return redirect("matching_coord:board", membership.program.slug)
@@ -462,9 +464,9 @@ def round_confirm(request, membership: Membership, round_id: int):
     except ValidationError as exc:
         messages.error(request, _error_text(exc))
         return redirect("matching_coord:round_detail", membership.program.slug, matching_round.pk)
-    text = ngettext(
-        "%(created)s proposal sent.", "%(created)s proposals sent.", created
-    ) % {"created": created}
+    text = ngettext("%(created)s proposal sent.", "%(created)s proposals sent.", created) % {
+        "created": created
+    }
     if skipped:
         text += " " + ngettext(
             "%(skipped)s pair was skipped because a mentor's room or a mentee's situation "

@@ -97,18 +97,14 @@ def intake(request, membership: Membership):
         form = IntakeForm(request.POST, for_mentor=membership.is_mentor)
         if form.is_valid():
             try:
-                services.intake_save(
-                    membership=membership, by=request.user, data=form.cleaned_data
-                )
+                services.intake_save(membership=membership, by=request.user, data=form.cleaned_data)
             except ValidationError as exc:
                 _add_service_errors(form, exc)
             else:
                 messages.success(request, _("Your answers are saved. Thank you."))
                 return redirect("accounts:program_home", program_slug=membership.program.slug)
     else:
-        form = IntakeForm(
-            for_mentor=membership.is_mentor, initial=IntakeForm.initial_from(current)
-        )
+        form = IntakeForm(for_mentor=membership.is_mentor, initial=IntakeForm.initial_from(current))
     other_fields = [
         form[name]
         for name in form.fields
@@ -148,6 +144,12 @@ def pairings(request, membership: Membership):
             pairing.decline_form = ReasonForm(auto_id=f"id_decline_{pairing.pk}_%s")
             proposals.append(pairing)
         else:
+            # A proposal past its expiry that the beat has not marked yet reads as expired.
+            pairing.status_label = (
+                Pairing.Status.EXPIRED.label
+                if pairing.status == Pairing.Status.PROPOSED
+                else pairing.get_status_display()
+            )
             history.append(pairing)
     return render(
         request,
@@ -158,6 +160,10 @@ def pairings(request, membership: Membership):
             current=current,
             proposals=proposals,
             history=history,
+            self_match=side == "mentee"
+            and not current
+            and not proposals
+            and services.matching_settings_for(program=membership.program).self_match_enabled,
         ),
     )
 
@@ -193,9 +199,7 @@ def pairing_decline(request, membership: Membership, pairing_id: int):
         messages.error(request, _("The reason is too long (500 characters at most)."))
         return redirect("matching:pairings", program_slug=membership.program.slug)
     try:
-        services.pairing_decline(
-            pairing=pairing, by=membership, reason=form.cleaned_data["reason"]
-        )
+        services.pairing_decline(pairing=pairing, by=membership, reason=form.cleaned_data["reason"])
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -203,8 +207,14 @@ def pairing_decline(request, membership: Membership, pairing_id: int):
     return redirect("matching:pairings", program_slug=membership.program.slug)
 
 
+PAUSE_FORM_IDS = "id_pause_%s"
+
+
 def _render_detail(request, membership, pairing, *, end_form=None, pause_form=None, status=200):
     side = _side(pairing, membership)
+    is_open_proposal = (
+        pairing.status == Pairing.Status.PROPOSED and pairing.expires_at > timezone.now()
+    )
     return render(
         request,
         "matching/member/pairing_detail.html",
@@ -212,12 +222,19 @@ def _render_detail(request, membership, pairing, *, end_form=None, pause_form=No
             membership,
             pairing=pairing,
             side=side,
-            awaits_me=pairing.status == Pairing.Status.PROPOSED
-            and _awaits_my_answer(pairing, side),
-            shareable_reasons=_shareable_reasons(pairing.reasons),
+            other={"mentee": pairing.mentor, "mentor": pairing.mentee}.get(side),
+            is_open_proposal=is_open_proposal,
+            is_expired=pairing.status == Pairing.Status.PROPOSED and not is_open_proposal,
+            awaits_me=is_open_proposal and _awaits_my_answer(pairing, side),
+            # The coordinator sees the whole explanation; the two people what they may share.
+            reasons=pairing.reasons
+            if side == "coordinator"
+            else _shareable_reasons(pairing.reasons),
+            # A reason for declining or ending is for the coordinator, not the other person.
+            show_close_reason=side == "coordinator" or pairing.closed_by_id == request.user.pk,
             end_form=end_form or EndPairingForm(),
-            pause_form=pause_form or ReasonForm(),
-            decline_form=ReasonForm(),
+            pause_form=pause_form or ReasonForm(auto_id=PAUSE_FORM_IDS),
+            decline_form=ReasonForm(auto_id="id_decline_%s"),
         ),
         status=status,
     )
@@ -237,7 +254,7 @@ def pairing_pause(request, membership: Membership, pairing_id: int):
     pairing = selectors.pairing_get_for_user(
         user=request.user, pairing_id=pairing_id, program=membership.program
     )
-    form = ReasonForm(request.POST)
+    form = ReasonForm(request.POST, auto_id=PAUSE_FORM_IDS)
     if not form.is_valid():
         return _render_detail(request, membership, pairing, pause_form=form, status=400)
     try:
@@ -246,8 +263,9 @@ def pairing_pause(request, membership: Membership, pairing_id: int):
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("The pairing is paused. Either of you can resume it."))
-    return redirect("matching:pairing_detail", program_slug=membership.program.slug,
-                    pairing_id=pairing.pk)
+    return redirect(
+        "matching:pairing_detail", program_slug=membership.program.slug, pairing_id=pairing.pk
+    )
 
 
 @require_POST
@@ -262,8 +280,9 @@ def pairing_resume(request, membership: Membership, pairing_id: int):
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("The pairing is active again."))
-    return redirect("matching:pairing_detail", program_slug=membership.program.slug,
-                    pairing_id=pairing.pk)
+    return redirect(
+        "matching:pairing_detail", program_slug=membership.program.slug, pairing_id=pairing.pk
+    )
 
 
 @require_POST
@@ -281,7 +300,8 @@ def pairing_end(request, membership: Membership, pairing_id: int):
         else:
             messages.success(request, _("The pairing has ended. Thank you for your feedback."))
             return redirect(
-                "matching:pairing_detail", program_slug=membership.program.slug,
+                "matching:pairing_detail",
+                program_slug=membership.program.slug,
                 pairing_id=pairing.pk,
             )
     return _render_detail(request, membership, pairing, end_form=form, status=400)
@@ -312,8 +332,7 @@ def my_mentee(request, membership: Membership, mentee_id: int):
             formats=_labels(getattr(mentee_intake, "formats", []), MeetingFormat.choices),
             availability=_availability_table(getattr(mentee_intake, "availability", [])),
             day_parts=DAY_PARTS,
-            time_zone=getattr(mentee_intake, "time_zone", "")
-            or mentee.user.profile.time_zone,
+            time_zone=getattr(mentee_intake, "time_zone", "") or mentee.user.profile.time_zone,
         ),
     )
 

@@ -387,6 +387,19 @@ def test_block_boundaries(monkeypatch: pytest.MonkeyPatch) -> None:
         np.testing.assert_array_equal(whole.similarity[c], blocked.similarity[c])
 
 
+@pytest.mark.parametrize("limit", [0, 1000])
+def test_sparse_and_dense_shared_counts_agree(monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
+    import matching.scoring as scoring
+
+    mentees, mentors = random_people(13, 25, 20)
+    mentees.append(Intake())  # nobody's items at all
+    reference = build_scores(mentees, mentors, DEFAULT_WEIGHTS)
+    monkeypatch.setattr(scoring, "_DENSE_VOCAB_LIMIT", limit)
+    other = build_scores(mentees, mentors, DEFAULT_WEIGHTS)
+    for c in CRITERIA:
+        np.testing.assert_array_equal(reference.similarity[c], other.similarity[c])
+
+
 def _brute_top(total: np.ndarray, mask: np.ndarray, k: int) -> list[tuple[int, float]]:
     items = [(j, float(total[j])) for j in range(total.size) if mask[j]]
     items.sort(key=lambda t: (-t[1], t[0]))

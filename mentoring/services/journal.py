@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from accounts.models import Membership
+
+from ..models import JournalEntry
+
+
+def _clean(title: str, body: str) -> tuple[str, str]:
+    if not body.strip():
+        raise ValidationError({"body": [_("Write something before saving.")]})
+    return title.strip()[:120], body.strip()
+
+
+@transaction.atomic
+def journal_create(*, membership: Membership, body: str, title: str = "") -> JournalEntry:
+    title, body = _clean(title, body)
+    return JournalEntry.objects.create(membership=membership, title=title, body=body)
+
+
+@transaction.atomic
+def journal_update(*, entry: JournalEntry, body: str, title: str = "") -> JournalEntry:
+    entry.title, entry.body = _clean(title, body)
+    entry.save(update_fields=["title", "body", "updated_at"])
+    return entry
+
+
+@transaction.atomic
+def journal_delete(*, entry: JournalEntry) -> None:
+    entry.delete()

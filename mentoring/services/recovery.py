@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from accounts.models import Membership, Role
+from matching.models import Pairing
+
+from ..models import RecoveryPeriod, RecoverySettings
+from .time import local_today
+
+
+def recovery_settings_for(*, membership: Membership) -> RecoverySettings:
+    settings_row = RecoverySettings.objects.filter(membership=membership).first()
+    if settings_row is None:
+        settings_row, _created = RecoverySettings.objects.get_or_create(membership=membership)
+    return settings_row
+
+
+@transaction.atomic
+def recovery_settings_update(
+    *, membership: Membership, show_counter: bool, share_with_mentor: bool
+) -> RecoverySettings:
+    settings_row = recovery_settings_for(membership=membership)
+    settings_row.show_counter = show_counter
+    settings_row.share_with_mentor = share_with_mentor
+    settings_row.save()
+    return settings_row
+
+
+@transaction.atomic
+def recovery_start(*, membership: Membership, started_on: date) -> RecoveryPeriod:
+    """Set the recovery start date (or correct it while the current period is running)."""
+    if membership.role != Role.MENTEE:
+        raise ValidationError(_("Recovery time belongs to mentees."))
+    if started_on > local_today(membership):
+        raise ValidationError({"started_on": [_("The start date can't be in the future.")]})
+    current = (
+        RecoveryPeriod.objects.select_for_update()
+        .filter(membership=membership, ended_on__isnull=True)
+        .first()
+    )
+    previous_end = (
+        RecoveryPeriod.objects.filter(membership=membership, ended_on__isnull=False)
+        .order_by("-ended_on")
+        .values_list("ended_on", flat=True)
+        .first()
+    )
+    if previous_end is not None and started_on < previous_end:
+        raise ValidationError(
+            {"started_on": [_("The start date can't be before your last period ended.")]}
+        )
+    if current is not None:
+        current.started_on = started_on
+        current.save(update_fields=["started_on"])
+        return current
+    try:
+        with transaction.atomic():
+            return RecoveryPeriod.objects.create(membership=membership, started_on=started_on)
+    except IntegrityError as exc:
+        raise ValidationError(_("Your recovery date is already set.")) from exc
+
+
+@transaction.atomic
+def recovery_return_to_use(
+    *, membership: Membership, on: date, note: str = "", tell_mentor: bool = False
+) -> RecoveryPeriod:
+    """Record a return to use: the current period ends, a new one starts the same day.
+
+    History stays (earlier periods, longest period, total time). Nobody is notified unless
+    the person asks to tell their mentor, and the email never says why.
+    """
+    today = local_today(membership)
+    current = (
+        RecoveryPeriod.objects.select_for_update()
+        .filter(membership=membership, ended_on__isnull=True)
+        .first()
+    )
+    if current is None:
+        raise ValidationError(_("Set a recovery start date first."))
+    if on > today:
+        raise ValidationError({"on": [_("The date can't be in the future.")]})
+    if on < current.started_on:
+        raise ValidationError({"on": [_("The date can't be before your current start date.")]})
+    current.ended_on = on
+    current.end_note = note.strip()[:2000]
+    current.told_mentor = tell_mentor
+    current.save(update_fields=["ended_on", "end_note", "told_mentor"])
+    new_period = RecoveryPeriod.objects.create(membership=membership, started_on=on)
+    if tell_mentor:
+        _tell_mentor(membership)
+    return new_period
+
+
+def _tell_mentor(membership: Membership) -> None:
+    pairing = (
+        Pairing.objects.filter(mentee=membership, status__in=Pairing.CURRENT)
+        .select_related("mentor__user__profile")
+        .first()
+    )
+    if pairing is None:
+        return
+    mentor_user = pairing.mentor.user
+    profile = getattr(mentor_user, "profile", None)
+    if profile is not None and not profile.email_updates:
+        return
+    context = {"mentee_name": membership.user.display_name, "program": membership.program}
+    subject = render_to_string("mentoring/email/shared_update_subject.txt", context).strip()
+    body = render_to_string("mentoring/email/shared_update_message.txt", context)
+    transaction.on_commit(lambda: send_mail(subject, body, None, [mentor_user.email]))
