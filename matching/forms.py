@@ -62,12 +62,15 @@ class IntakeForm(forms.Form):
     )
     languages = _checkboxes(_("Languages"), LANGUAGES)
     availability = _checkboxes(
-        _("When can you usually meet?"), AVAILABILITY_CHOICES,
+        _("When can you usually meet?"),
+        AVAILABILITY_CHOICES,
         help_text=_("In your own time zone."),
     )
     formats = _checkboxes(_("Meeting formats"), MeetingFormat.choices)
     region = forms.CharField(
-        label=_("Region"), max_length=80, required=False,
+        label=_("Region"),
+        max_length=80,
+        required=False,
         help_text=_("A city, county or neighbourhood — whatever helps meeting in person."),
     )
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices)
@@ -80,11 +83,15 @@ class IntakeForm(forms.Form):
         required=False,
     )
     interests = TagsField(
-        label=_("Interests"), required=False, max_length=400,
+        label=_("Interests"),
+        required=False,
+        max_length=400,
         help_text=_("Separate with commas, e.g. hiking, cooking, music."),
     )
     bio = forms.CharField(
-        label=_("Short introduction"), required=False, max_length=600,
+        label=_("Short introduction"),
+        required=False,
+        max_length=600,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("A few sentences others in the program may read. Share only what you like."),
     )
@@ -94,20 +101,24 @@ class IntakeForm(forms.Form):
         label=_("Years in recovery (optional)"), min_value=0, max_value=80, required=False
     )
     professional_background = forms.CharField(
-        label=_("Professional background"), required=False, max_length=1000,
+        label=_("Professional background"),
+        required=False,
+        max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     industries = _checkboxes(_("Industries"), INDUSTRIES)
     capacity = forms.IntegerField(
         label=_("How many mentees at once"), min_value=1, max_value=10, initial=2
     )
-    paused = forms.BooleanField(
-        label=_("Not taking new mentees right now"), required=False
-    )
+    paused = forms.BooleanField(label=_("Not taking new mentees right now"), required=False)
 
     MENTOR_FIELDS = (
-        "lived_experience", "years_in_recovery", "professional_background", "industries",
-        "capacity", "paused",
+        "lived_experience",
+        "years_in_recovery",
+        "professional_background",
+        "industries",
+        "capacity",
+        "paused",
     )
 
     def __init__(self, *args, for_mentor: bool, **kwargs):
@@ -120,8 +131,18 @@ class IntakeForm(forms.Form):
     @classmethod
     def initial_from(cls, intake) -> dict:
         names = [
-            "focus_areas", "pathways", "languages", "availability", "formats", "region",
-            "time_zone", "gender", "gender_preference", "interests", "bio", *cls.MENTOR_FIELDS,
+            "focus_areas",
+            "pathways",
+            "languages",
+            "availability",
+            "formats",
+            "region",
+            "time_zone",
+            "gender",
+            "gender_preference",
+            "interests",
+            "bio",
+            *cls.MENTOR_FIELDS,
         ]
         return {name: getattr(intake, name) for name in names}
 
@@ -133,13 +154,15 @@ class MatchingSettingsForm(forms.Form):
         widget=forms.RadioSelect,
     )
     hard_constraints = _checkboxes(_("Hard constraints"), HARD_CONSTRAINT_CHOICES)
-    min_score = forms.FloatField(label=_("Lowest score to propose (0-100)"), min_value=0,
-                                 max_value=100)
+    min_score = forms.FloatField(
+        label=_("Lowest score to propose (0-100)"), min_value=0, max_value=100
+    )
     proposal_expiry_days = forms.IntegerField(
         label=_("Proposals expire after (days)"), min_value=1, max_value=30
     )
     mentee_acceptance_required = forms.BooleanField(
-        label=_("Mentees accept proposals too"), required=False,
+        label=_("Mentees accept proposals too"),
+        required=False,
         help_text=_("Off: a coordinator's proposal stands for the mentee; the mentor accepts."),
     )
     self_match_enabled = forms.BooleanField(
@@ -185,34 +208,44 @@ class ProposeForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(
-        label=_("Reason (optional)"), required=False, max_length=500,
+        label=_("Reason (optional)"),
+        required=False,
+        max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
 class EndPairingForm(forms.Form):
     reason = forms.CharField(
-        label=_("Why is the pairing ending?"), max_length=500,
+        label=_("Why is the pairing ending?"),
+        max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     rating = forms.TypedChoiceField(
         label=_("How helpful was this pairing? (optional)"),
         choices=[("", _("Skip"))] + [(str(i), str(i)) for i in range(1, 6)],
-        coerce=int, empty_value=None, required=False,
+        coerce=int,
+        empty_value=None,
+        required=False,
     )
     comment = forms.CharField(
-        label=_("Anything you'd like to tell the coordinator? (optional)"), required=False,
-        max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Anything you'd like to tell the coordinator? (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 class RoundForm(forms.Form):
     objective = forms.ChoiceField(
-        label=_("Objective"), choices=MatchingSettings.Objective.choices,
+        label=_("Objective"),
+        choices=MatchingSettings.Objective.choices,
         widget=forms.RadioSelect,
     )
     mentees = forms.MultipleChoiceField(
-        label=_("Mentees to match"), widget=forms.CheckboxSelectMultiple, required=False,
+        label=_("Mentees to match"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
         help_text=_("Leave all ticked to match everyone waiting."),
     )
 
@@ -228,3 +261,11 @@ class BoardFilterForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language"), choices=[("", _("Any"))] + LANGUAGES, required=False
     )
+
+
+class DoNotPairForm(ReasonForm):
+    mentor = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class RoundRemoveForm(forms.Form):
+    mentee = forms.IntegerField(widget=forms.HiddenInput)

@@ -17,8 +17,7 @@ from accounts.models import Membership, Program, Role, User
 from accounts.selectors import ACTIVE_STATUSES
 
 from . import scoring
-from .models import DoNotPair, Intake, MatchingSettings, Pairing
-
+from .models import DoNotPair, Intake, MatchingRound, MatchingSettings, Pairing
 
 # ACCESS
 
@@ -275,7 +274,9 @@ def suggestions_for_mentee(
     suggestions = []
     for j, score in top:
         reasons = scoring.explain_pair(
-            pool.mentee_intakes[0], pool.mentor_intakes[j], settings_row.weights,
+            pool.mentee_intakes[0],
+            pool.mentor_intakes[j],
+            settings_row.weights,
             settings_row.hard_constraints,
         )
         suggestions.append(
@@ -362,3 +363,28 @@ def intake_completeness(*, program: Program) -> list[dict]:
     return rows
 
 
+# ROUNDS
+
+
+def round_get_for_coordinator(*, coordinator: Membership, round_id: int) -> MatchingRound:
+    """A matching round of the coordinator's own program; 404 for any other."""
+    matching_round = (
+        MatchingRound.objects.filter(program_id=coordinator.program_id, pk=round_id)
+        .select_related("program", "created_by__profile")
+        .first()
+    )
+    if matching_round is None:
+        raise Http404
+    return matching_round
+
+
+def rounds_recent(*, program: Program, limit: int = 5) -> list[MatchingRound]:
+    return list(MatchingRound.objects.filter(program=program).order_by("-created_at")[:limit])
+
+
+def members_by_id(*, program: Program, ids) -> dict[int, Membership]:
+    return (
+        Membership.objects.filter(program=program, pk__in=set(ids))
+        .select_related("user__profile")
+        .in_bulk()
+    )

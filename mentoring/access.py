@@ -21,9 +21,7 @@ from .models import CheckIn, Goal, Habit, JournalEntry, Milestone, Visibility
 
 def mentee_ids_of_mentor(user: User) -> QuerySet:
     """Memberships whose current mentor is this person (a subquery, not a list)."""
-    return Pairing.objects.filter(mentor__user=user, status__in=Pairing.CURRENT).values(
-        "mentee_id"
-    )
+    return Pairing.objects.filter(mentor__user=user, status__in=Pairing.CURRENT).values("mentee_id")
 
 
 def visible_q(user: User, *, membership_field: str = "membership", visibility_field="visibility"):

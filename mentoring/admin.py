@@ -18,6 +18,18 @@ from .models import (
 MEMBER_SEARCH = ["membership__user__email", "membership__user__profile__display_name"]
 
 
+class PrivateTextAdmin(admin.ModelAdmin):
+    """Refuses changelist URL filters on private text (?body__icontains=...): which rows remain
+    would tell an operator what an entry says."""
+
+    private_fields: tuple[str, ...] = ()
+
+    def lookup_allowed(self, lookup, value, request=None):
+        if lookup.split("__", 1)[0] in self.private_fields:
+            return False
+        return super().lookup_allowed(lookup, value, request)
+
+
 class MilestoneInline(admin.TabularInline):
     model = Milestone
     extra = 0
@@ -54,7 +66,8 @@ class HabitLogAdmin(admin.ModelAdmin):
 
 
 @admin.register(CheckIn)
-class CheckInAdmin(admin.ModelAdmin):
+class CheckInAdmin(PrivateTextAdmin):
+    private_fields = ("helped", "hard")
     list_display = ["membership", "date", "visibility", "wants_outreach"]
     search_fields = MEMBER_SEARCH
     exclude = ["helped", "hard"]
@@ -69,7 +82,8 @@ class RecoverySettingsAdmin(admin.ModelAdmin):
 
 
 @admin.register(RecoveryPeriod)
-class RecoveryPeriodAdmin(admin.ModelAdmin):
+class RecoveryPeriodAdmin(PrivateTextAdmin):
+    private_fields = ("end_note",)
     list_display = ["membership", "started_on", "ended_on", "told_mentor"]
     search_fields = MEMBER_SEARCH
     exclude = ["end_note"]
@@ -77,7 +91,8 @@ class RecoveryPeriodAdmin(admin.ModelAdmin):
 
 
 @admin.register(JournalEntry)
-class JournalEntryAdmin(admin.ModelAdmin):
+class JournalEntryAdmin(PrivateTextAdmin):
+    private_fields = ("title", "body")
     list_display = ["__str__", "membership", "created_at", "updated_at"]
     search_fields = MEMBER_SEARCH  # never the text
     fields = ["membership", "created_at", "updated_at"]

@@ -184,7 +184,9 @@ class RecoverySettings(models.Model):
         Membership, on_delete=models.CASCADE, related_name="recovery_settings"
     )
     show_counter = models.BooleanField(_("Show my recovery counter"), default=True)
-    share_with_mentor = models.BooleanField(_("Share my recovery time with my mentor"), default=False)
+    share_with_mentor = models.BooleanField(
+        _("Share my recovery time with my mentor"), default=False
+    )
 
     def __str__(self) -> str:
         return f"Recovery settings · {self.membership_id}"

@@ -12,7 +12,7 @@ from accounts.models import Membership, User
 
 from . import access
 from .models import CheckIn, Encouragement, Goal, Habit, HabitLog, Milestone, RecoveryPeriod
-from .services.habits import week_start
+from .services.habits import BACKFILL_DAYS, week_start
 from .services.recovery import recovery_settings_for
 from .services.time import local_today
 
@@ -53,8 +53,12 @@ def goal_detail(*, goal: Goal) -> dict:
     encouragements = list(
         Encouragement.objects.filter(goal=goal).select_related("author__profile")[:10]
     )
-    return {"goal": goal, "milestones": milestones, "progress": progress,
-            "encouragements": encouragements}
+    return {
+        "goal": goal,
+        "milestones": milestones,
+        "progress": progress,
+        "encouragements": encouragements,
+    }
 
 
 # HABITS
@@ -112,26 +116,34 @@ def habits_for(*, membership: Membership, viewer: User) -> list[HabitState]:
     ]
 
 
-def habit_calendar(*, habit: Habit, weeks: int = 12) -> dict:
-    """The last `weeks` weeks of one habit, Monday-first, for the heat map (one query)."""
-    today = local_today(habit.membership)
+def habit_calendars(*, habits: list[Habit], today: date, weeks: int = 12) -> dict[int, dict]:
+    """The last `weeks` weeks of each habit, Monday-first, for the heat maps and the
+    "fill in the last 7 days" row: one query however many habits and logs there are."""
     first = week_start(today) - timedelta(weeks=weeks - 1)
-    done = set(
-        HabitLog.objects.filter(habit=habit, date__gte=first, date__lte=today).values_list(
-            "date", flat=True
-        )
-    )
-    columns = []
-    for week in range(weeks):
-        monday = first + timedelta(weeks=week)
-        columns.append(
+    done: dict[int, set[date]] = {habit.pk: set() for habit in habits}
+    if habits:
+        logs = HabitLog.objects.filter(
+            habit__in=[habit.pk for habit in habits], date__gte=first, date__lte=today
+        ).values_list("habit_id", "date")
+        for habit_id, day in logs:
+            done[habit_id].add(day)
+    recent = [today - timedelta(days=i) for i in range(BACKFILL_DAYS)]
+    calendars = {}
+    for habit in habits:
+        columns = [
             [
-                {"date": day, "done": day in done, "future": day > today}
-                for day in (monday + timedelta(days=i) for i in range(7))
+                {"date": day, "done": day in done[habit.pk], "future": day > today}
+                for day in (first + timedelta(weeks=week, days=i) for i in range(7))
             ]
-        )
-    recent = [today - timedelta(days=i) for i in range(7)]
-    return {"weeks": columns, "today": today, "recent_days": recent, "done": done}
+            for week in range(weeks)
+        ]
+        calendars[habit.pk] = {
+            "weeks": columns,
+            "today": today,
+            "recent_days": recent,
+            "done": done[habit.pk],
+        }
+    return calendars
 
 
 # CHECK-INS

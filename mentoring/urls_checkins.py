@@ -1,4 +1,10 @@
-"""Mentee checkins pages, under /p/<program_slug>/. Views: mentoring/views/checkins.py (or as noted)."""
+"""Mentee check-in pages, under /p/<program_slug>/check-in/. Views: mentoring/views/checkins.py."""
+
+from django.urls import path
+
+from .views import checkins
 
 app_name = "checkins"
-urlpatterns: list = []
+urlpatterns = [
+    path("", checkins.index, name="index"),
+]

@@ -41,6 +41,12 @@ def _celery_eager():
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    """Password hashing dominated the suite's time; tests don't need its cost."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _isolated_cache(settings):
     """Redis keeps keys between tests (rate limits, cooldowns): each test gets its own prefix."""
     caches = {name: dict(config) for name, config in settings.CACHES.items()}

@@ -56,12 +56,13 @@ def pair_problems(
         )
     if DoNotPair.objects.filter(mentee=mentee, mentor=mentor).exists():
         problems.append(_("These two are marked “do not pair”."))
-    if not override_previous and Pairing.objects.filter(
-        mentee=mentee, mentor=mentor, status=Pairing.Status.ENDED
-    ).exists():
-        problems.append(
-            _("This was the mentee's mentor before. A coordinator can override this.")
-        )
+    if (
+        not override_previous
+        and Pairing.objects.filter(
+            mentee=mentee, mentor=mentor, status=Pairing.Status.ENDED
+        ).exists()
+    ):
+        problems.append(_("This was the mentee's mentor before. A coordinator can override this."))
     if Pairing.objects.filter(mentee=mentee, status__in=Pairing.OPEN).exists():
         problems.append(_("This mentee already has a mentor or an open proposal."))
     reasons = scoring.explain_pair(
@@ -183,9 +184,7 @@ def _ensure_open_proposal(pairing: Pairing, now) -> None:
         pairing.closed_at = now
         pairing.save(update_fields=["status", "closed_at"])
     if pairing.status == Pairing.Status.EXPIRED:
-        raise ValidationError(
-            _("This proposal has expired. Your coordinator can make a new one.")
-        )
+        raise ValidationError(_("This proposal has expired. Your coordinator can make a new one."))
     if pairing.status in (Pairing.Status.WITHDRAWN, Pairing.Status.DECLINED):
         raise ValidationError(_("This proposal was withdrawn or declined."))
     if pairing.status != Pairing.Status.PROPOSED:
@@ -229,7 +228,10 @@ def _accept_open(*, pairing_id: int, side: str) -> Pairing:
         current = Pairing.objects.filter(mentor_id=pairing.mentor_id, status__in=Pairing.CURRENT)
         if current.count() >= mentor_intake.capacity:
             raise ValidationError(
-                _("This mentor has no room for another mentee right now. Your coordinator will help.")
+                _(
+                    "This mentor has no room for another mentee right now. "
+                    "Your coordinator will help."
+                )
             )
         pairing.status = Pairing.Status.ACTIVE
         pairing.activated_at = now

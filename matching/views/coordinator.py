@@ -19,16 +19,18 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
 from accounts.decorators import program_view
-from accounts.models import Membership, Program, Role
+from accounts.models import Membership, Role
 
 from .. import selectors, services
 from ..forms import (
     BoardFilterForm,
+    DoNotPairForm,
     IntakeForm,
     MatchingSettingsForm,
     ProposeForm,
     ReasonForm,
     RoundForm,
+    RoundRemoveForm,
 )
 from ..models import MatchingRound, Pairing
 from ..services.rounds import UNMATCHED_BELOW_MIN, UNMATCHED_NO_ELIGIBLE, UNMATCHED_NO_ROOM
@@ -58,41 +60,6 @@ UNMATCHED_EXPLAINED = OrderedDict(
     ]
 )
 ROUND_IN_PROGRESS = (MatchingRound.Status.QUEUED, MatchingRound.Status.RUNNING)
-
-
-class DoNotPairForm(ReasonForm):
-    mentor = forms.IntegerField(widget=forms.HiddenInput)
-
-
-class RoundRemoveForm(forms.Form):
-    mentee = forms.IntegerField(widget=forms.HiddenInput)
-
-
-# SCOPED LOOKUPS
-
-
-def round_get_for_coordinator(*, coordinator: Membership, round_id: int) -> MatchingRound:
-    """A matching round of the coordinator's own program; 404 for any other."""
-    matching_round = (
-        MatchingRound.objects.filter(program_id=coordinator.program_id, pk=round_id)
-        .select_related("program", "created_by__profile")
-        .first()
-    )
-    if matching_round is None:
-        raise Http404
-    return matching_round
-
-
-def rounds_recent(*, program: Program, limit: int = 5) -> list[MatchingRound]:
-    return list(MatchingRound.objects.filter(program=program).order_by("-created_at")[:limit])
-
-
-def _members_by_id(*, program: Program, ids) -> dict[int, Membership]:
-    return (
-        Membership.objects.filter(program=program, pk__in=set(ids))
-        .select_related("user__profile")
-        .in_bulk()
-    )
 
 
 def _error_text(exc: ValidationError) -> str:
@@ -134,7 +101,7 @@ def board(request, membership: Membership):
         mentees=data["mentees"],
         mentors=data["mentors"],
         proposals=data["proposals"],
-        rounds=rounds_recent(program=program),
+        rounds=selectors.rounds_recent(program=program),
         now=timezone.now(),
         withdraw_form=ReasonForm(),
     )
@@ -380,7 +347,7 @@ def round_new(request, membership: Membership):
 
 @program_view(Role.COORDINATOR)
 def round_detail(request, membership: Membership, round_id: int):
-    matching_round = round_get_for_coordinator(coordinator=membership, round_id=round_id)
+    matching_round = selectors.round_get_for_coordinator(coordinator=membership, round_id=round_id)
     in_progress = matching_round.status in ROUND_IN_PROGRESS
     if request.htmx:
         if in_progress:
@@ -391,7 +358,7 @@ def round_detail(request, membership: Membership, round_id: int):
             )
         # Finished while the page polled: load the whole page with the results.
         return HttpResponseClientRefresh()
-    people = _members_by_id(
+    people = selectors.members_by_id(
         program=membership.program,
         ids=[p["mentee"] for p in matching_round.proposals]
         + [p["mentor"] for p in matching_round.proposals]
@@ -437,7 +404,7 @@ def round_detail(request, membership: Membership, round_id: int):
 @require_POST
 @program_view(Role.COORDINATOR)
 def round_remove(request, membership: Membership, round_id: int):
-    matching_round = round_get_for_coordinator(coordinator=membership, round_id=round_id)
+    matching_round = selectors.round_get_for_coordinator(coordinator=membership, round_id=round_id)
     form = RoundRemoveForm(request.POST)
     if form.is_valid():
         try:
@@ -458,7 +425,7 @@ def round_remove(request, membership: Membership, round_id: int):
 @require_POST
 @program_view(Role.COORDINATOR)
 def round_confirm(request, membership: Membership, round_id: int):
-    matching_round = round_get_for_coordinator(coordinator=membership, round_id=round_id)
+    matching_round = selectors.round_get_for_coordinator(coordinator=membership, round_id=round_id)
     try:
         created, skipped = services.round_confirm(matching_round=matching_round, by=membership)
     except ValidationError as exc:
@@ -484,7 +451,7 @@ def round_confirm(request, membership: Membership, round_id: int):
 @require_POST
 @program_view(Role.COORDINATOR)
 def round_discard(request, membership: Membership, round_id: int):
-    matching_round = round_get_for_coordinator(coordinator=membership, round_id=round_id)
+    matching_round = selectors.round_get_for_coordinator(coordinator=membership, round_id=round_id)
     try:
         services.round_discard(matching_round=matching_round, by=membership)
     except ValidationError as exc:

@@ -296,6 +296,14 @@ def pairing_end(request, membership: Membership, pairing_id: int):
         try:
             services.pairing_end(pairing=pairing, by=membership, **form.cleaned_data)
         except ValidationError as exc:
+            if not hasattr(exc, "error_dict"):
+                # Not about the form's answers (e.g. the pairing has already ended).
+                messages.error(request, " ".join(exc.messages))
+                return redirect(
+                    "matching:pairing_detail",
+                    program_slug=membership.program.slug,
+                    pairing_id=pairing.pk,
+                )
             _add_service_errors(form, exc)
         else:
             messages.success(request, _("The pairing has ended. Thank you for your feedback."))

@@ -6,192 +6,477 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CheckIn',
+            name="CheckIn",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField()),
-                ('mood', models.PositiveSmallIntegerField(verbose_name='Mood')),
-                ('craving', models.PositiveSmallIntegerField(verbose_name='Craving')),
-                ('helped', models.TextField(blank=True, max_length=2000, verbose_name='What helped today')),
-                ('hard', models.TextField(blank=True, max_length=2000, verbose_name='What was hard')),
-                ('wants_outreach', models.BooleanField(default=False, verbose_name="I'd like my mentor to reach out")),
-                ('outreach_handled_at', models.DateTimeField(blank=True, null=True)),
-                ('visibility', models.CharField(choices=[('shared', 'Shared with my mentor'), ('private', 'Private')], default='shared', max_length=8, verbose_name='Who can see it')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('membership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='checkins', to='accounts.membership')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField()),
+                ("mood", models.PositiveSmallIntegerField(verbose_name="Mood")),
+                ("craving", models.PositiveSmallIntegerField(verbose_name="Craving")),
+                (
+                    "helped",
+                    models.TextField(blank=True, max_length=2000, verbose_name="What helped today"),
+                ),
+                (
+                    "hard",
+                    models.TextField(blank=True, max_length=2000, verbose_name="What was hard"),
+                ),
+                (
+                    "wants_outreach",
+                    models.BooleanField(
+                        default=False, verbose_name="I'd like my mentor to reach out"
+                    ),
+                ),
+                ("outreach_handled_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[("shared", "Shared with my mentor"), ("private", "Private")],
+                        default="shared",
+                        max_length=8,
+                        verbose_name="Who can see it",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "membership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="checkins",
+                        to="accounts.membership",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-date'],
+                "ordering": ["-date"],
             },
         ),
         migrations.CreateModel(
-            name='Goal',
+            name="Goal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=120, verbose_name='Title')),
-                ('category', models.CharField(choices=[('health', 'Health'), ('home', 'Home'), ('purpose', 'Purpose'), ('community', 'Community'), ('career', 'Career'), ('education', 'Education')], max_length=16, verbose_name='Category')),
-                ('why', models.TextField(blank=True, max_length=1000, verbose_name='Why it matters to me')),
-                ('measure', models.CharField(blank=True, max_length=200, verbose_name="How I'll know I got there")),
-                ('target_date', models.DateField(blank=True, null=True, verbose_name='Target date')),
-                ('status', models.CharField(choices=[('active', 'Active'), ('achieved', 'Achieved'), ('paused', 'Paused'), ('let_go', 'Let go')], default='active', max_length=16, verbose_name='Status')),
-                ('visibility', models.CharField(choices=[('shared', 'Shared with my mentor'), ('private', 'Private')], default='shared', max_length=8, verbose_name='Who can see it')),
-                ('manual_progress', models.PositiveSmallIntegerField(blank=True, help_text='Used when the goal has no milestones.', null=True, verbose_name='Progress (%)')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('achieved_at', models.DateTimeField(blank=True, null=True)),
-                ('membership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='goals', to='accounts.membership')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=120, verbose_name="Title")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("health", "Health"),
+                            ("home", "Home"),
+                            ("purpose", "Purpose"),
+                            ("community", "Community"),
+                            ("career", "Career"),
+                            ("education", "Education"),
+                        ],
+                        max_length=16,
+                        verbose_name="Category",
+                    ),
+                ),
+                (
+                    "why",
+                    models.TextField(
+                        blank=True, max_length=1000, verbose_name="Why it matters to me"
+                    ),
+                ),
+                (
+                    "measure",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="How I'll know I got there"
+                    ),
+                ),
+                (
+                    "target_date",
+                    models.DateField(blank=True, null=True, verbose_name="Target date"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("active", "Active"),
+                            ("achieved", "Achieved"),
+                            ("paused", "Paused"),
+                            ("let_go", "Let go"),
+                        ],
+                        default="active",
+                        max_length=16,
+                        verbose_name="Status",
+                    ),
+                ),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[("shared", "Shared with my mentor"), ("private", "Private")],
+                        default="shared",
+                        max_length=8,
+                        verbose_name="Who can see it",
+                    ),
+                ),
+                (
+                    "manual_progress",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Used when the goal has no milestones.",
+                        null=True,
+                        verbose_name="Progress (%)",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("achieved_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "membership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="goals",
+                        to="accounts.membership",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['status', 'target_date', 'pk'],
+                "ordering": ["status", "target_date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Encouragement',
+            name="Encouragement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(max_length=1000, verbose_name='Encouragement')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('read_at', models.DateTimeField(blank=True, null=True)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('checkin', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='encouragements', to='mentoring.checkin')),
-                ('mentee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='encouragements_received', to='accounts.membership')),
-                ('goal', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='encouragements', to='mentoring.goal')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(max_length=1000, verbose_name="Encouragement")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("read_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "checkin",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="encouragements",
+                        to="mentoring.checkin",
+                    ),
+                ),
+                (
+                    "mentee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="encouragements_received",
+                        to="accounts.membership",
+                    ),
+                ),
+                (
+                    "goal",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="encouragements",
+                        to="mentoring.goal",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Habit',
+            name="Habit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, verbose_name='Habit')),
-                ('kind', models.CharField(choices=[('recovery_meeting', 'Attend a recovery meeting'), ('exercise', 'Exercise'), ('mindfulness', 'Mindfulness'), ('journaling', 'Journaling'), ('sleep', 'Sleep routine'), ('custom', 'My own habit')], default='custom', max_length=20, verbose_name='Kind')),
-                ('cadence', models.CharField(choices=[('daily', 'Daily'), ('weekly', 'Weekly')], default='daily', max_length=8, verbose_name='How often')),
-                ('times_per_week', models.PositiveSmallIntegerField(default=1, help_text='For weekly habits.', verbose_name='Times per week')),
-                ('visibility', models.CharField(choices=[('shared', 'Shared with my mentor'), ('private', 'Private')], default='shared', max_length=8, verbose_name='Who can see it')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('archived_at', models.DateTimeField(blank=True, null=True)),
-                ('last_run_start', models.DateField(blank=True, null=True)),
-                ('last_run_end', models.DateField(blank=True, null=True)),
-                ('last_run_length', models.PositiveIntegerField(default=0)),
-                ('longest_run', models.PositiveIntegerField(default=0)),
-                ('membership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='habits', to='accounts.membership')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, verbose_name="Habit")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("recovery_meeting", "Attend a recovery meeting"),
+                            ("exercise", "Exercise"),
+                            ("mindfulness", "Mindfulness"),
+                            ("journaling", "Journaling"),
+                            ("sleep", "Sleep routine"),
+                            ("custom", "My own habit"),
+                        ],
+                        default="custom",
+                        max_length=20,
+                        verbose_name="Kind",
+                    ),
+                ),
+                (
+                    "cadence",
+                    models.CharField(
+                        choices=[("daily", "Daily"), ("weekly", "Weekly")],
+                        default="daily",
+                        max_length=8,
+                        verbose_name="How often",
+                    ),
+                ),
+                (
+                    "times_per_week",
+                    models.PositiveSmallIntegerField(
+                        default=1, help_text="For weekly habits.", verbose_name="Times per week"
+                    ),
+                ),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[("shared", "Shared with my mentor"), ("private", "Private")],
+                        default="shared",
+                        max_length=8,
+                        verbose_name="Who can see it",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("archived_at", models.DateTimeField(blank=True, null=True)),
+                ("last_run_start", models.DateField(blank=True, null=True)),
+                ("last_run_end", models.DateField(blank=True, null=True)),
+                ("last_run_length", models.PositiveIntegerField(default=0)),
+                ("longest_run", models.PositiveIntegerField(default=0)),
+                (
+                    "membership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="habits",
+                        to="accounts.membership",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['pk'],
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='HabitLog',
+            name="HabitLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('habit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='logs', to='mentoring.habit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "habit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="logs",
+                        to="mentoring.habit",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-date'],
+                "ordering": ["-date"],
             },
         ),
         migrations.CreateModel(
-            name='JournalEntry',
+            name="JournalEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(blank=True, max_length=120, verbose_name='Title')),
-                ('body', models.TextField(max_length=20000, verbose_name='Entry')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('membership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='journal_entries', to='accounts.membership')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(blank=True, max_length=120, verbose_name="Title")),
+                ("body", models.TextField(max_length=20000, verbose_name="Entry")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "membership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="journal_entries",
+                        to="accounts.membership",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'journal entries',
-                'ordering': ['-created_at'],
+                "verbose_name_plural": "journal entries",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Milestone',
+            name="Milestone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=120, verbose_name='Milestone')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='Due date')),
-                ('done_at', models.DateTimeField(blank=True, null=True)),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('goal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='mentoring.goal')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=120, verbose_name="Milestone")),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="Due date")),
+                ("done_at", models.DateTimeField(blank=True, null=True)),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "goal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="milestones",
+                        to="mentoring.goal",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position', 'pk'],
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='RecoveryPeriod',
+            name="RecoveryPeriod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_on', models.DateField(verbose_name='Recovery start date')),
-                ('ended_on', models.DateField(blank=True, null=True)),
-                ('end_note', models.TextField(blank=True, max_length=2000, verbose_name='Private note')),
-                ('told_mentor', models.BooleanField(default=False, verbose_name='Tell my mentor')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('membership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='recovery_periods', to='accounts.membership')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("started_on", models.DateField(verbose_name="Recovery start date")),
+                ("ended_on", models.DateField(blank=True, null=True)),
+                (
+                    "end_note",
+                    models.TextField(blank=True, max_length=2000, verbose_name="Private note"),
+                ),
+                ("told_mentor", models.BooleanField(default=False, verbose_name="Tell my mentor")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "membership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="recovery_periods",
+                        to="accounts.membership",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-started_on'],
+                "ordering": ["-started_on"],
             },
         ),
         migrations.CreateModel(
-            name='RecoverySettings',
+            name="RecoverySettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('show_counter', models.BooleanField(default=True, verbose_name='Show my recovery counter')),
-                ('share_with_mentor', models.BooleanField(default=False, verbose_name='Share my recovery time with my mentor')),
-                ('membership', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='recovery_settings', to='accounts.membership')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "show_counter",
+                    models.BooleanField(default=True, verbose_name="Show my recovery counter"),
+                ),
+                (
+                    "share_with_mentor",
+                    models.BooleanField(
+                        default=False, verbose_name="Share my recovery time with my mentor"
+                    ),
+                ),
+                (
+                    "membership",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="recovery_settings",
+                        to="accounts.membership",
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='checkin',
-            constraint=models.UniqueConstraint(fields=('membership', 'date'), name='checkin_once_per_day'),
+            model_name="checkin",
+            constraint=models.UniqueConstraint(
+                fields=("membership", "date"), name="checkin_once_per_day"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='checkin',
-            constraint=models.CheckConstraint(condition=models.Q(('mood__gte', 1), ('mood__lte', 5)), name='checkin_mood_1_5'),
+            model_name="checkin",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("mood__gte", 1), ("mood__lte", 5)), name="checkin_mood_1_5"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='checkin',
-            constraint=models.CheckConstraint(condition=models.Q(('craving__lte', 10)), name='checkin_craving_0_10'),
+            model_name="checkin",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("craving__lte", 10)), name="checkin_craving_0_10"
+            ),
         ),
         migrations.AddIndex(
-            model_name='goal',
-            index=models.Index(fields=['membership', 'status'], name='mentoring_g_members_07a7a2_idx'),
+            model_name="goal",
+            index=models.Index(
+                fields=["membership", "status"], name="mentoring_g_members_07a7a2_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='goal',
-            constraint=models.CheckConstraint(condition=models.Q(('manual_progress__isnull', True), ('manual_progress__lte', 100), _connector='OR'), name='goal_manual_progress_0_100'),
+            model_name="goal",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("manual_progress__isnull", True),
+                    ("manual_progress__lte", 100),
+                    _connector="OR",
+                ),
+                name="goal_manual_progress_0_100",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='habit',
-            constraint=models.CheckConstraint(condition=models.Q(('times_per_week__gte', 1), ('times_per_week__lte', 7)), name='habit_times_per_week_1_7'),
+            model_name="habit",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("times_per_week__gte", 1), ("times_per_week__lte", 7)),
+                name="habit_times_per_week_1_7",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='habitlog',
-            constraint=models.UniqueConstraint(fields=('habit', 'date'), name='habitlog_once_per_day'),
+            model_name="habitlog",
+            constraint=models.UniqueConstraint(
+                fields=("habit", "date"), name="habitlog_once_per_day"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='recoveryperiod',
-            constraint=models.UniqueConstraint(condition=models.Q(('ended_on__isnull', True)), fields=('membership',), name='recovery_one_current_period'),
+            model_name="recoveryperiod",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("ended_on__isnull", True)),
+                fields=("membership",),
+                name="recovery_one_current_period",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='recoveryperiod',
-            constraint=models.CheckConstraint(condition=models.Q(('ended_on__isnull', True), ('ended_on__gte', models.F('started_on')), _connector='OR'), name='recovery_period_ends_after_start'),
+            model_name="recoveryperiod",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ended_on__isnull", True),
+                    ("ended_on__gte", models.F("started_on")),
+                    _connector="OR",
+                ),
+                name="recovery_period_ends_after_start",
+            ),
         ),
     ]

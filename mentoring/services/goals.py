@@ -84,8 +84,15 @@ def goal_create(
 
 @transaction.atomic
 def goal_update(*, goal: Goal, **fields) -> Goal:
-    allowed = {"title", "category", "why", "measure", "target_date", "visibility",
-               "manual_progress"}
+    allowed = {
+        "title",
+        "category",
+        "why",
+        "measure",
+        "target_date",
+        "visibility",
+        "manual_progress",
+    }
     unknown = set(fields) - allowed
     if unknown:
         raise TypeError(f"Unknown goal fields: {sorted(unknown)}")
@@ -128,8 +135,9 @@ def goal_set_status(*, goal: Goal, status: str) -> Goal:
 def milestone_add(*, goal: Goal, title: str, due_date: date | None = None) -> Milestone:
     goal = Goal.objects.select_for_update().get(pk=goal.pk)
     errors: dict[str, list[str]] = {}
-    _clean_milestones([{"title": title, "due_date": due_date}], local_today(goal.membership),
-                      errors)
+    _clean_milestones(
+        [{"title": title, "due_date": due_date}], local_today(goal.membership), errors
+    )
     if not title.strip():
         errors["title"] = [_("Give the milestone a short title.")]
     count = goal.milestones.count()

@@ -128,7 +128,9 @@ def habit_archive(*, habit: Habit) -> Habit:
 def _check_day(habit: Habit, day: date) -> None:
     today = local_today(habit.membership)
     if day > today:
-        raise ValidationError({"date": [_("You can't log a habit for a day that hasn't come yet.")]})
+        raise ValidationError(
+            {"date": [_("You can't log a habit for a day that hasn't come yet.")]}
+        )
     if day <= today - timedelta(days=BACKFILL_DAYS):
         raise ValidationError({"date": [_("You can fill in the last 7 days, not earlier.")]})
     if habit.archived_at is not None:
@@ -138,8 +140,11 @@ def _check_day(habit: Habit, day: date) -> None:
 @transaction.atomic
 def habit_log(*, habit: Habit, day: date | None = None) -> HabitLog:
     """Mark a habit done on a day (today by default). Logging twice changes nothing."""
-    habit = Habit.objects.select_for_update().select_related("membership__user__profile").get(
-        pk=habit.pk
+    # Lock the habit row only: PostgreSQL refuses FOR UPDATE on the outer-joined profile.
+    habit = (
+        Habit.objects.select_for_update(of=("self",))
+        .select_related("membership__user__profile")
+        .get(pk=habit.pk)
     )
     day = day or local_today(habit.membership)
     _check_day(habit, day)
@@ -154,8 +159,11 @@ def habit_log(*, habit: Habit, day: date | None = None) -> HabitLog:
 
 @transaction.atomic
 def habit_unlog(*, habit: Habit, day: date) -> None:
-    habit = Habit.objects.select_for_update().select_related("membership__user__profile").get(
-        pk=habit.pk
+    # Lock the habit row only: PostgreSQL refuses FOR UPDATE on the outer-joined profile.
+    habit = (
+        Habit.objects.select_for_update(of=("self",))
+        .select_related("membership__user__profile")
+        .get(pk=habit.pk)
     )
     _check_day(habit, day)
     HabitLog.objects.filter(habit=habit, date=day).delete()

@@ -87,6 +87,12 @@ def recovery_return_to_use(
         raise ValidationError({"on": [_("The date can't be in the future.")]})
     if on < current.started_on:
         raise ValidationError({"on": [_("The date can't be before your current start date.")]})
+    if (
+        on == current.started_on
+        and RecoveryPeriod.objects.filter(membership=membership, ended_on=on).exists()
+    ):
+        # A double-posted form would otherwise add an empty period (and a second email).
+        raise ValidationError({"on": [_("You already logged a return to use on this date.")]})
     current.ended_on = on
     current.end_note = note.strip()[:2000]
     current.told_mentor = tell_mentor

@@ -69,6 +69,9 @@ def test_twenty_simultaneous_acceptances_fill_a_capacity_one_mentor_exactly_once
     active = Pairing.objects.filter(mentor=mentor, status=Pairing.Status.ACTIVE)
     assert list(active.values_list("pk", flat=True)) == activated
     # The refused proposals stay open for the coordinator; none is half-accepted.
-    assert Pairing.objects.filter(
-        mentor=mentor, status=Pairing.Status.PROPOSED, mentor_accepted_at__isnull=True
-    ).count() == THREADS - 1
+    assert (
+        Pairing.objects.filter(
+            mentor=mentor, status=Pairing.Status.PROPOSED, mentor_accepted_at__isnull=True
+        ).count()
+        == THREADS - 1
+    )

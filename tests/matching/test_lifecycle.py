@@ -94,8 +94,9 @@ class TestAccepting:
         pairing.refresh_from_db()
         assert pairing.mentor_accepted_at is None and pairing.mentee_accepted_at is None
 
-    def test_someone_outside_the_pairing_cannot_accept(self, coordinator, mentee, mentor,
-                                                        other_mentor):
+    def test_someone_outside_the_pairing_cannot_accept(
+        self, coordinator, mentee, mentor, other_mentor
+    ):
         pairing = propose(coordinator, mentee, mentor)
         with pytest.raises(ValidationError):
             services.pairing_accept(pairing=pairing, by=other_mentor)
@@ -153,9 +154,7 @@ class TestDecliningAndExpiry:
     ):
         overdue = propose(coordinator, mentee, mentor)
         fresh = propose(coordinator, other_mentee, other_mentor)
-        Pairing.objects.filter(pk=overdue.pk).update(
-            expires_at=timezone.now() - timedelta(hours=1)
-        )
+        Pairing.objects.filter(pk=overdue.pk).update(expires_at=timezone.now() - timedelta(hours=1))
 
         assert services.pairings_expire() == 1
         assert services.pairings_expire() == 0
@@ -257,9 +256,7 @@ class TestRefusedProposals:
         with pytest.raises(ValidationError, match="at capacity"):
             propose(coordinator, other_mentee, mentor)
 
-    def test_open_proposals_count_against_capacity(
-        self, coordinator, mentee, other_mentee, mentor
-    ):
+    def test_open_proposals_count_against_capacity(self, coordinator, mentee, other_mentee, mentor):
         services.intake_save(membership=mentor, by=mentor.user, data={"capacity": 1})
         propose(coordinator, mentee, mentor)
         with pytest.raises(ValidationError, match="at capacity"):

@@ -387,14 +387,14 @@ def test_block_boundaries(monkeypatch: pytest.MonkeyPatch) -> None:
         np.testing.assert_array_equal(whole.similarity[c], blocked.similarity[c])
 
 
-@pytest.mark.parametrize("limit", [0, 1000])
-def test_sparse_and_dense_shared_counts_agree(monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
+@pytest.mark.parametrize("limit", [0, 1, 1000])
+def test_bitmask_and_gather_counts_agree(monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
     import matching.scoring as scoring
 
     mentees, mentors = random_people(13, 25, 20)
     mentees.append(Intake())  # nobody's items at all
     reference = build_scores(mentees, mentors, DEFAULT_WEIGHTS)
-    monkeypatch.setattr(scoring, "_DENSE_VOCAB_LIMIT", limit)
+    monkeypatch.setattr(scoring, "_MAX_BITMASK_WORDS", limit)
     other = build_scores(mentees, mentors, DEFAULT_WEIGHTS)
     for c in CRITERIA:
         np.testing.assert_array_equal(reference.similarity[c], other.similarity[c])

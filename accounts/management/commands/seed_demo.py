@@ -104,35 +104,65 @@ DEMO_INTAKES = {
         capacity=2,
     ),
     "mentee1@example.org": dict(
-        focus_areas=["substance_recovery", "career"], pathways=["twelve_step"],
-        languages=["en"], availability=EVENINGS, formats=["in_person", "phone"],
-        region="Boston", gender="man", interests=["basketball", "cooking"],
+        focus_areas=["substance_recovery", "career"],
+        pathways=["twelve_step"],
+        languages=["en"],
+        availability=EVENINGS,
+        formats=["in_person", "phone"],
+        region="Boston",
+        gender="man",
+        interests=["basketball", "cooking"],
     ),
     "mentee2@example.org": dict(
-        focus_areas=["community", "housing", "substance_recovery"], pathways=["smart"],
-        languages=["en"], availability=EVENINGS[1:] + ["sat-morning"], formats=["phone"],
-        region="Boston", gender="nonbinary", interests=["woodworking"],
+        focus_areas=["community", "housing", "substance_recovery"],
+        pathways=["smart"],
+        languages=["en"],
+        availability=EVENINGS[1:] + ["sat-morning"],
+        formats=["phone"],
+        region="Boston",
+        gender="nonbinary",
+        interests=["woodworking"],
     ),
     "mentee3@example.org": dict(
-        focus_areas=["mental_wellbeing", "relationships"], pathways=["medication"],
-        languages=["en", "es"], availability=["mon-morning", "wed-morning"],
-        formats=["video"], region="Chicago", gender="woman", gender_preference="woman",
+        focus_areas=["mental_wellbeing", "relationships"],
+        pathways=["medication"],
+        languages=["en", "es"],
+        availability=["mon-morning", "wed-morning"],
+        formats=["video"],
+        region="Chicago",
+        gender="woman",
+        gender_preference="woman",
         interests=["yoga"],
     ),
     "mentee4@example.org": dict(
-        focus_areas=["education", "career"], pathways=["prefer_not"], languages=["en"],
-        availability=WEEKENDS, formats=["video"], region="Boston", gender="man",
+        focus_areas=["education", "career"],
+        pathways=["prefer_not"],
+        languages=["en"],
+        availability=WEEKENDS,
+        formats=["video"],
+        region="Boston",
+        gender="man",
         interests=["music", "cycling"],
     ),
     "mentee5@example.org": dict(
-        focus_areas=["wellness", "mental_wellbeing", "community"], pathways=["smart"],
-        languages=["en", "es"], availability=["mon-morning", "fri-morning"],
-        formats=["video", "phone"], region="Denver", gender="woman", interests=["gardening"],
+        focus_areas=["wellness", "mental_wellbeing", "community"],
+        pathways=["smart"],
+        languages=["en", "es"],
+        availability=["mon-morning", "fri-morning"],
+        formats=["video", "phone"],
+        region="Denver",
+        gender="woman",
+        interests=["gardening"],
     ),
     "mentee6@example.org": dict(
-        focus_areas=["career", "substance_recovery"], pathways=["twelve_step"],
-        languages=["es", "en"], availability=EVENINGS, formats=["phone", "video"],
-        region="Los Angeles", gender="man", interests=["cooking", "soccer"],
+        focus_areas=["career", "substance_recovery"],
+        pathways=["twelve_step"],
+        languages=["es", "en"],
+        availability=EVENINGS,
+        formats=["phone", "video"],
+        region="Los Angeles",
+        gender="man",
+        interests=["cooking", "soccer"],
     ),
 }
 # mentee -> mentor: active pairings; then one pending proposal.
@@ -199,7 +229,9 @@ class Command(BaseCommand):
             mentee, mentor = members[mentee_email], members[mentor_email]
             if Pairing.objects.filter(mentee=mentee).exists():
                 continue  # already seeded (or changed by someone trying the demo)
-            pairing = matching_services.pairing_propose(mentee=mentee, mentor=mentor, by=coordinator)
+            pairing = matching_services.pairing_propose(
+                mentee=mentee, mentor=mentor, by=coordinator
+            )
             if (mentee_email, mentor_email) in DEMO_ACTIVE:
                 matching_services.pairing_accept(pairing=pairing, by=mentor)
                 matching_services.pairing_accept(pairing=pairing, by=mentee)
@@ -234,8 +266,7 @@ class Command(BaseCommand):
             self.stdout.write("")
         self.stdout.write(
             self.style.SUCCESS(
-                f"“{program.name}” has {mentees} mentees and {mentors} mentors "
-                f"({total} added)."
+                f"“{program.name}” has {mentees} mentees and {mentors} mentors ({total} added)."
             )
         )
 

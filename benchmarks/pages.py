@@ -1,0 +1,130 @@
+"""Page render times against a bare base.html view, measured in the same run.
+
+Issue 4: the mentee home with 2 years of daily check-ins and habit logs renders in under
+50 ms on this machine and within 3x of the bare page. Issue 5 adds the mentor dashboard.
+
+    DEBUG=true .venv/bin/python benchmarks/pages.py [--repeat 40]
+
+Runs on a throw-away test database of whatever DATABASE_URL points at (SQLite by default).
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+
+def timed(client, url: str, repeat: int) -> tuple[float, int]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(3):  # warm caches and template loaders
+        assert client.get(url).status_code == 200, url
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        response = client.get(url)
+        samples.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    return statistics.median(samples), len(ctx.captured_queries)
+
+
+def seed_mentee(days: int):
+    from django.utils import timezone
+
+    from accounts.models import Membership, Role
+    from matching.models import Pairing
+    from mentoring import services
+    from mentoring.models import CheckIn, Habit, HabitLog
+    from mentoring.services.habits import _recompute
+    from tests.factories import MembershipFactory, ProgramFactory, UserFactory
+
+    program = ProgramFactory(slug="bench")
+    mentee = MembershipFactory(
+        program=program, role=Role.MENTEE, user=UserFactory(email="bench-mentee@example.org")
+    )
+    mentor = MembershipFactory(program=program, role=Role.MENTOR)
+    now = timezone.now()
+    Pairing.objects.create(
+        program=program,
+        mentee=mentee,
+        mentor=mentor,
+        status=Pairing.Status.ACTIVE,
+        proposed_at=now,
+        expires_at=now,
+        activated_at=now,
+    )
+    today = services.local_today(mentee)
+    CheckIn.objects.bulk_create(
+        [
+            CheckIn(
+                membership=mentee,
+                date=today - timedelta(days=d),
+                mood=1 + d % 5,
+                craving=d % 11,
+                helped="a walk",
+                hard="work",
+            )
+            for d in range(days)
+        ]
+    )
+    for name in ("Recovery meeting", "Exercise", "Mindfulness", "Journaling", "Sleep routine"):
+        habit = services.habit_create(membership=mentee, name=name)
+        HabitLog.objects.bulk_create(
+            [HabitLog(habit=habit, date=today - timedelta(days=d)) for d in range(days) if d % 6]
+        )
+        _recompute(Habit.objects.get(pk=habit.pk))
+    for i in range(8):
+        services.goal_create(
+            membership=mentee,
+            title=f"Goal {i}",
+            category="health",
+            milestones=[{"title": f"Step {j}", "due_date": None} for j in range(4)],
+        )
+    services.recovery_start(membership=mentee, started_on=today - timedelta(days=400))
+    return Membership.objects.get(pk=mentee.pk)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=40)
+    args = parser.parse_args()
+    import django
+    from django.conf import settings
+
+    django.setup()
+    settings.ROOT_URLCONF = "benchmarks.bench_urls"
+    settings.ALLOWED_HOSTS = ["testserver"]
+    settings.DEBUG = False
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        mentee = seed_mentee(days=730)
+        client = Client()
+        client.force_login(mentee.user)
+        bare_ms, bare_q = timed(client, "/__bench__/bare/", args.repeat)
+        home_ms, home_q = timed(client, f"/p/{mentee.program.slug}/", args.repeat)
+        print(f"database: {connection.vendor}")
+        print(f"bare base.html page: median {bare_ms:.1f} ms, {bare_q} queries")
+        print(
+            f"mentee home, 2 years of data: median {home_ms:.1f} ms, {home_q} queries "
+            f"(target < 50 ms and < 3x bare: {home_ms / bare_ms:.1f}x)"
+        )
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,264 @@
+"""Server-side SVG charts for the mentee workspace: the habit heat map and the check-in trends.
+
+Pure Python (no ORM, no request): plain data in, an SVG string out, so the charts need no
+JavaScript, no chart library and no CDN, and pass the content security policy (presentation
+attributes such as fill="..." only, never style=""). Words and date formats come in from
+the caller, already translated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from html import escape
+
+SVG_NS = "http://www.w3.org/2000/svg"
+
+# Colours meet 3:1 contrast against the white card for the marks that carry meaning.
+DONE_FILL = "#1f6f5c"
+NOT_DONE_FILL = "#e3e8e6"
+FUTURE_FILL = "#ffffff"
+FUTURE_STROKE = "#d9dfdc"
+TODAY_STROKE = "#1c2624"
+GRID_STROKE = "#d9dfdc"
+AXIS_TEXT = "#4f5d5a"
+MOOD_STROKE = "#1f6f5c"
+CRAVING_STROKE = "#8a4b00"
+
+
+class SVG(str):
+    """Markup that Django templates print as it is (they honour __html__)."""
+
+    def __html__(self) -> str:
+        return str(self)
+
+
+def _text(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def _short_day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def _month(day: date) -> str:
+    return f"{day:%b}"
+
+
+def _number(value: float) -> str:
+    """Coordinates with at most one decimal, no trailing zeros: short, stable output."""
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+# HABIT HEAT MAP
+
+
+@dataclass(frozen=True)
+class HeatmapWords:
+    done: str = "done"
+    not_done: str = "not done"
+    future: str = "still to come"
+    today: str = "today"
+    # %(name)s, %(done)s and %(days)s are filled in.
+    summary: str = "%(name)s: done on %(done)s of the last %(days)s days"
+    weekdays: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    format_day: Callable[[date], str] = field(default=_short_day)
+    format_month: Callable[[date], str] = field(default=_month)
+
+
+CELL = 14
+GAP = 3
+STEP = CELL + GAP
+HEAT_LEFT = 34  # room for the weekday labels
+HEAT_TOP = 16  # room for the month labels
+
+
+def heatmap_counts(calendar: dict) -> tuple[int, int]:
+    """(days done, days so far) over the calendar's weeks, future days left out."""
+    days = [day for week in calendar["weeks"] for day in week if not day["future"]]
+    return sum(1 for day in days if day["done"]), len(days)
+
+
+def habit_heatmap(calendar: dict, *, name: str = "", words: HeatmapWords | None = None) -> SVG:
+    """Weeks as columns (oldest first), Monday to Sunday as rows, one square per day.
+
+    `calendar` is one entry of mentoring.selectors.habit_calendars: {"weeks": [[{"date", "done",
+    "future"} x 7] x weeks], "today": date}."""
+    words = words or HeatmapWords()
+    weeks = calendar["weeks"]
+    today = calendar.get("today")
+    done, days = heatmap_counts(calendar)
+    summary = words.summary % {"name": name, "done": done, "days": days}
+    width = HEAT_LEFT + len(weeks) * STEP
+    height = HEAT_TOP + 7 * STEP
+    parts = [
+        f'<svg xmlns="{SVG_NS}" class="chart chart--heatmap" role="img" '
+        f'aria-label="{_text(summary)}" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}">'
+    ]
+    for row in (0, 2, 4):  # Mon, Wed, Fri, like a paper calendar's margin
+        y = HEAT_TOP + row * STEP + CELL - 3
+        parts.append(
+            f'<text x="0" y="{y}" font-size="10" fill="{AXIS_TEXT}">'
+            f"{_text(words.weekdays[row])}</text>"
+        )
+    previous_month = None
+    for column, week in enumerate(weeks):
+        x = HEAT_LEFT + column * STEP
+        first = week[0]["date"]
+        month = (first.year, first.month)
+        if month != previous_month:
+            # Label a month where its first Monday column starts, skipping a cramped first one.
+            if previous_month is not None or first.day <= 7:
+                parts.append(
+                    f'<text x="{x}" y="11" font-size="10" fill="{AXIS_TEXT}">'
+                    f"{_text(words.format_month(first))}</text>"
+                )
+            previous_month = month
+        for row, day in enumerate(week):
+            y = HEAT_TOP + row * STEP
+            if day["future"]:
+                fill, stroke, state = FUTURE_FILL, FUTURE_STROKE, words.future
+            elif day["done"]:
+                fill, stroke, state = DONE_FILL, None, words.done
+            else:
+                fill, stroke, state = NOT_DONE_FILL, None, words.not_done
+            if day["date"] == today:
+                stroke, state = TODAY_STROKE, f"{state} ({words.today})"
+            outline = f' stroke="{stroke}" stroke-width="1.5"' if stroke else ""
+            label = f"{words.format_day(day['date'])}: {state}"
+            parts.append(
+                f'<rect x="{x}" y="{y}" width="{CELL}" height="{CELL}" rx="3" '
+                f'fill="{fill}"{outline}><title>{_text(label)}</title></rect>'
+            )
+    parts.append("</svg>")
+    return SVG("".join(parts))
+
+
+# TREND CHARTS
+
+
+@dataclass(frozen=True)
+class TrendSummary:
+    count: int
+    average: float | None
+    lowest: tuple[int, date] | None  # (value, the most recent day it happened)
+    highest: tuple[int, date] | None
+
+
+def trend_summary(points: Sequence[tuple[date, int]]) -> TrendSummary:
+    """Count, average, lowest and highest (latest day on ties) of (day, value) points."""
+    if not points:
+        return TrendSummary(count=0, average=None, lowest=None, highest=None)
+    values = [value for _day, value in points]
+    lowest = min(points, key=lambda point: (point[1], -point[0].toordinal()))
+    highest = max(points, key=lambda point: (point[1], point[0].toordinal()))
+    return TrendSummary(
+        count=len(points),
+        average=round(sum(values) / len(values), 1),
+        lowest=(lowest[1], lowest[0]),
+        highest=(highest[1], highest[0]),
+    )
+
+
+@dataclass(frozen=True)
+class TrendWords:
+    format_day: Callable[[date], str] = field(default=_short_day)
+    no_data: str = "No check-ins in this period yet."
+
+
+# About a phone's card width, so that the axis text stays readable without scaling down.
+TREND_WIDTH = 340
+TREND_HEIGHT = 180
+TREND_LEFT = 26
+TREND_RIGHT = 10
+TREND_TOP = 10
+TREND_BOTTOM = 26
+
+
+def trend_chart(
+    points: Sequence[tuple[date, int]],
+    *,
+    start: date,
+    end: date,
+    low: int,
+    high: int,
+    label: str,
+    ticks: Sequence[int] | None = None,
+    stroke: str = MOOD_STROKE,
+    words: TrendWords | None = None,
+) -> SVG:
+    """A line-and-dot chart of daily values between `start` and `end` (inclusive).
+
+    Days without a value break the line, so a gap never looks like a steady trend. `label` is
+    the chart's accessible name: a sentence summarising it, also shown as text on the page."""
+    words = words or TrendWords()
+    ticks = list(ticks) if ticks is not None else list(range(low, high + 1))
+    plot_width = TREND_WIDTH - TREND_LEFT - TREND_RIGHT
+    plot_height = TREND_HEIGHT - TREND_TOP - TREND_BOTTOM
+    span_days = max((end - start).days, 1)
+    span_values = max(high - low, 1)
+
+    def x_of(day: date) -> float:
+        return TREND_LEFT + (day - start).days / span_days * plot_width
+
+    def y_of(value: float) -> float:
+        clamped = min(max(value, low), high)
+        return TREND_TOP + (high - clamped) / span_values * plot_height
+
+    parts = [
+        f'<svg xmlns="{SVG_NS}" class="chart chart--trend" role="img" '
+        f'aria-label="{_text(label)}" viewBox="0 0 {TREND_WIDTH} {TREND_HEIGHT}" '
+        f'width="{TREND_WIDTH}" height="{TREND_HEIGHT}" preserveAspectRatio="xMidYMid meet">'
+    ]
+    right = TREND_LEFT + plot_width
+    for tick in ticks:
+        y = _number(y_of(tick))
+        parts.append(
+            f'<line x1="{TREND_LEFT}" y1="{y}" x2="{right}" y2="{y}" '
+            f'stroke="{GRID_STROKE}" stroke-width="1"/>'
+            f'<text x="{TREND_LEFT - 6}" y="{_number(y_of(tick) + 4)}" font-size="12" '
+            f'text-anchor="end" fill="{AXIS_TEXT}">{tick}</text>'
+        )
+    baseline = TREND_HEIGHT - 8
+    middle = start + (end - start) / 2
+    for day, anchor in ((start, "start"), (middle, "middle"), (end, "end")):
+        parts.append(
+            f'<text x="{_number(x_of(day))}" y="{baseline}" font-size="12" '
+            f'text-anchor="{anchor}" fill="{AXIS_TEXT}">{_text(words.format_day(day))}</text>'
+        )
+    inside = sorted(
+        ((day, value) for day, value in points if start <= day <= end), key=lambda p: p[0]
+    )
+    if not inside:
+        parts.append(
+            f'<text x="{_number(TREND_LEFT + plot_width / 2)}" '
+            f'y="{_number(TREND_TOP + plot_height / 2)}" font-size="13" text-anchor="middle" '
+            f'fill="{AXIS_TEXT}">{_text(words.no_data)}</text>'
+        )
+    segments: list[list[tuple[date, int]]] = []
+    for day, value in inside:
+        if segments and (day - segments[-1][-1][0]).days == 1:
+            segments[-1].append((day, value))
+        else:
+            segments.append([(day, value)])
+    for segment in segments:
+        if len(segment) < 2:
+            continue
+        path = " ".join(
+            f"{'M' if i == 0 else 'L'}{_number(x_of(day))} {_number(y_of(value))}"
+            for i, (day, value) in enumerate(segment)
+        )
+        parts.append(
+            f'<path d="{path}" fill="none" stroke="{stroke}" stroke-width="2" '
+            f'stroke-linejoin="round" stroke-linecap="round"/>'
+        )
+    radius = "3.5" if span_days <= 31 else "2.5"  # 90 days of dots must not merge into a smear
+    for day, value in inside:
+        parts.append(
+            f'<circle cx="{_number(x_of(day))}" cy="{_number(y_of(value))}" r="{radius}" '
+            f'fill="{stroke}"><title>{_text(words.format_day(day))}: {value}</title></circle>'
+        )
+    parts.append("</svg>")
+    return SVG("".join(parts))
