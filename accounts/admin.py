@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Invitation, Membership, Profile, Program, User
+from .models import FormSubmission, Invitation, Membership, Profile, Program, User
 
 
 class ProfileInline(admin.StackedInline):
@@ -67,3 +67,10 @@ class InvitationAdmin(admin.ModelAdmin):
     list_select_related = ["program"]
     readonly_fields = ["nonce"]
     raw_id_fields = ["invited_by", "accepted_by"]
+
+
+@admin.register(FormSubmission)
+class FormSubmissionAdmin(admin.ModelAdmin):
+    list_display = ["user", "key", "created_at"]
+    search_fields = ["user__email", "key"]
+    raw_id_fields = ["user"]

@@ -14,13 +14,19 @@ from .models import Invitation, Membership, Program, Role, User
 ACTIVE_STATUSES = (Membership.Status.INVITED, Membership.Status.ACTIVE, Membership.Status.PAUSED)
 
 
-def memberships_for_user(*, user: User) -> QuerySet[Membership]:
-    """The programs a person takes part in (not the ones they left), for navigation."""
-    return (
-        Membership.objects.filter(user=user, status__in=ACTIVE_STATUSES)
-        .select_related("program")
-        .order_by("program__name")
-    )
+def memberships_for_user(*, user: User) -> list[Membership]:
+    """The programs a person takes part in (not the ones they left), for navigation and
+    access. One query per request: the list is kept on the user object, which lives for
+    one request."""
+    cached = getattr(user, "_peerpath_memberships", None)
+    if cached is None:
+        cached = list(
+            Membership.objects.filter(user=user, status__in=ACTIVE_STATUSES)
+            .select_related("program")
+            .order_by("program__name")
+        )
+        user._peerpath_memberships = cached
+    return cached
 
 
 def membership_get_for_user(
@@ -33,15 +39,14 @@ def membership_get_for_user(
     """
     if not user.is_authenticated:
         raise Http404
-    membership = (
-        Membership.objects.select_related("program", "user", "user__profile")
-        .filter(user=user, program__slug=program_slug, status__in=ACTIVE_STATUSES)
-        .first()
+    membership = next(
+        (m for m in memberships_for_user(user=user) if m.program.slug == program_slug), None
     )
     if membership is None:
         raise Http404
     if roles is not None and membership.role not in roles:
         raise PermissionDenied
+    membership.user = user  # the request's user, with its profile already loaded
     return membership
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 
 from django.core import signing
@@ -13,7 +14,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Invitation, Membership, Profile, Program, Role, User, new_token
+from .models import (
+    FormSubmission,
+    Invitation,
+    Membership,
+    Profile,
+    Program,
+    Role,
+    User,
+    new_token,
+)
 
 INVITATION_SALT = "peerpath.invitation"
 
@@ -331,3 +341,30 @@ def enrollment_join(*, program: Program, token: str, user: User) -> Membership:
         return membership_add(user=user, program=program, role=Role.MENTEE)
     except ValidationError as exc:
         raise InvitationInvalid(exc.messages[0]) from exc
+
+
+# ONE-TIME FORMS
+
+DUPLICATE_SUBMISSION = "duplicate_submission"
+
+
+def new_submission_key() -> str:
+    return uuid.uuid4().hex
+
+
+def form_submission_claim(*, user: User, key: str) -> None:
+    """Claim a form's one-time key inside the caller's transaction.
+
+    Raises ValidationError(code=DUPLICATE_SUBMISSION) when the key was used: the caller's
+    write is then not repeated. If the caller's transaction rolls back (bad input), the
+    claim goes with it and the corrected form can be sent with the same key.
+    """
+    if not key or len(key) > 64 or not key.isalnum():
+        raise ValidationError(
+            _("This form was open too long or already sent. Please check it and save again.")
+        )
+    try:
+        with transaction.atomic():
+            FormSubmission.objects.create(user=user, key=key)
+    except IntegrityError as exc:
+        raise ValidationError(_("This form was already sent."), code=DUPLICATE_SUBMISSION) from exc

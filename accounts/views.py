@@ -9,6 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from matching import selectors as matching_selectors
+from mentoring import selectors as mentoring_selectors
+
 from . import selectors, services
 from .adapter import PENDING_INVITATION_KEY
 from .decorators import program_view
@@ -91,9 +94,9 @@ def program_home(request, membership: Membership):
             members=selectors.program_members(program=program)[:10],
         )
         return render(request, "accounts/coordinator_home.html", context)
-    from matching import selectors as matching_selectors
-
     context["pairing_state"] = matching_selectors.home_pairing_state(membership=membership)
+    if membership.is_mentee:
+        context.update(mentoring_selectors.mentee_home(membership=membership, viewer=request.user))
     template = "accounts/mentor_home.html" if membership.is_mentor else "accounts/mentee_home.html"
     return render(request, template, context)
 

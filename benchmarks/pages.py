@@ -13,7 +13,6 @@ import os
 import statistics
 import sys
 import time
-from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -38,59 +37,11 @@ def timed(client, url: str, repeat: int) -> tuple[float, int]:
 
 
 def seed_mentee(days: int):
-    from django.utils import timezone
-
-    from accounts.models import Membership, Role
-    from matching.models import Pairing
-    from mentoring import services
-    from mentoring.models import CheckIn, Habit, HabitLog
-    from mentoring.services.habits import _recompute
-    from tests.factories import MembershipFactory, ProgramFactory, UserFactory
+    from tests.builders import mentee_with_history
+    from tests.factories import ProgramFactory
 
     program = ProgramFactory(slug="bench")
-    mentee = MembershipFactory(
-        program=program, role=Role.MENTEE, user=UserFactory(email="bench-mentee@example.org")
-    )
-    mentor = MembershipFactory(program=program, role=Role.MENTOR)
-    now = timezone.now()
-    Pairing.objects.create(
-        program=program,
-        mentee=mentee,
-        mentor=mentor,
-        status=Pairing.Status.ACTIVE,
-        proposed_at=now,
-        expires_at=now,
-        activated_at=now,
-    )
-    today = services.local_today(mentee)
-    CheckIn.objects.bulk_create(
-        [
-            CheckIn(
-                membership=mentee,
-                date=today - timedelta(days=d),
-                mood=1 + d % 5,
-                craving=d % 11,
-                helped="a walk",
-                hard="work",
-            )
-            for d in range(days)
-        ]
-    )
-    for name in ("Recovery meeting", "Exercise", "Mindfulness", "Journaling", "Sleep routine"):
-        habit = services.habit_create(membership=mentee, name=name)
-        HabitLog.objects.bulk_create(
-            [HabitLog(habit=habit, date=today - timedelta(days=d)) for d in range(days) if d % 6]
-        )
-        _recompute(Habit.objects.get(pk=habit.pk))
-    for i in range(8):
-        services.goal_create(
-            membership=mentee,
-            title=f"Goal {i}",
-            category="health",
-            milestones=[{"title": f"Step {j}", "due_date": None} for j in range(4)],
-        )
-    services.recovery_start(membership=mentee, started_on=today - timedelta(days=400))
-    return Membership.objects.get(pk=mentee.pk)
+    return mentee_with_history(program=program, days=days, email="bench-mentee@example.org")
 
 
 def main() -> None:
@@ -106,9 +57,9 @@ def main() -> None:
     settings.DEBUG = False
     from django.db import connection
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
-    setup_test_environment()
+    # No setup_test_environment(): its template instrumentation would slow the pages
+    # being measured (more templates, more overhead).
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         mentee = seed_mentee(days=730)

@@ -3,11 +3,9 @@ creating a goal twice. Forms shape input and show errors; the services validate.
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 
 from django import forms
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from .goal_templates import GoalTemplate
@@ -184,59 +182,3 @@ class ProgressForm(forms.Form):
         help_text=_("How far along you feel, from 0 to 100."),
         widget=forms.NumberInput(attrs={"step": 5, "inputmode": "numeric"}),
     )
-
-
-class OneTimeFormToken:
-    """A token rendered into a form and accepted once, so that a double click, a reload or
-    the back button never saves the same form twice.
-
-    The session remembers which tokens this person was given and which were used; the cache
-    claims a token atomically, because two posts of a double click arrive together and each
-    reads the session before the other writes it.
-    """
-
-    OK = "ok"
-    USED = "used"
-    UNKNOWN = "unknown"
-    KEEP = 20
-    CLAIM_SECONDS = 60 * 60 * 24
-
-    def __init__(self, request, purpose: str):
-        self.request = request
-        self.issued_key = f"form_tokens:{purpose}:issued"
-        self.used_key = f"form_tokens:{purpose}:used"
-        self.purpose = purpose
-
-    def _list(self, key: str) -> list[str]:
-        return list(self.request.session.get(key, []))
-
-    def _cache_key(self, token: str) -> str:
-        return f"form-token:{self.purpose}:{token}"
-
-    def issue(self) -> str:
-        token = uuid.uuid4().hex
-        self.request.session[self.issued_key] = (self._list(self.issued_key) + [token])[
-            -self.KEEP :
-        ]
-        return token
-
-    def claim(self, token: str) -> str:
-        if not token:
-            return self.UNKNOWN
-        if token in self._list(self.used_key):
-            return self.USED
-        if token not in self._list(self.issued_key):
-            return self.UNKNOWN
-        if not cache.add(self._cache_key(token), 1, self.CLAIM_SECONDS):
-            return self.USED
-        return self.OK
-
-    def release(self, token: str) -> None:
-        """The post was not saved (bad input): the same form may be sent again."""
-        cache.delete(self._cache_key(token))
-
-    def spend(self, token: str) -> None:
-        self.request.session[self.issued_key] = [
-            t for t in self._list(self.issued_key) if t != token
-        ]
-        self.request.session[self.used_key] = (self._list(self.used_key) + [token])[-self.KEEP :]

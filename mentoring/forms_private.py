@@ -30,6 +30,11 @@ class JournalEntryForm(forms.Form):
         return {"title": entry.title, "body": entry.body}
 
 
+class NewJournalEntryForm(JournalEntryForm):
+    # The form's one-time key: a double-posted entry is saved once (accounts.FormSubmission).
+    form_token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+
 class RecoveryStartForm(forms.Form):
     started_on = forms.DateField(label=_("Recovery start date"), widget=DateInput())
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from accounts.models import Membership, User
 
@@ -91,25 +91,28 @@ def current_streak(habit: Habit, today: date) -> int:
 
 
 def habits_for(*, membership: Membership, viewer: User) -> list[HabitState]:
-    """Active habits with today's state and this week's count: two queries in all."""
+    """Active habits with today's state and this week's count: two small queries in all
+    (this week's logs are at most 7 per habit, whatever the history)."""
     today = local_today(membership)
     monday = week_start(today)
     habits = list(
         access.habits_visible_to(viewer)
         .filter(membership=membership, archived_at__isnull=True)
-        .annotate(
-            done_today=Exists(HabitLog.objects.filter(habit=OuterRef("pk"), date=today)),
-            done_this_week=Count("logs", filter=Q(logs__date__gte=monday, logs__date__lte=today)),
-        )
         .order_by("pk")
     )
+    this_week: dict[int, set[date]] = {habit.pk: set() for habit in habits}
+    if habits:
+        for habit_id, day in HabitLog.objects.filter(
+            habit__in=list(this_week), date__gte=monday, date__lte=today
+        ).values_list("habit_id", "date"):
+            this_week[habit_id].add(day)
     return [
         HabitState(
             habit=h,
-            done_today=h.done_today,
+            done_today=today in this_week[h.pk],
             current_streak=current_streak(h, today),
             longest_streak=h.longest_run,
-            done_this_week=h.done_this_week,
+            done_this_week=len(this_week[h.pk]),
             target_this_week=h.times_per_week if h.cadence == Habit.Cadence.WEEKLY else 7,
         )
         for h in habits
@@ -210,3 +213,20 @@ def latest_encouragement(*, membership: Membership) -> Encouragement | None:
         .order_by("-created_at")
         .first()
     )
+
+
+def mentee_home(*, membership: Membership, viewer: User) -> dict:
+    """Everything the mentee home shows, in a fixed number of queries."""
+    goals = list(
+        goals_for(membership=membership, viewer=viewer, statuses=[Goal.Status.ACTIVE])[:5]
+    )
+    for goal in goals:
+        goal.progress = goal_progress(goal)
+    recovery = recovery_summary(membership=membership)
+    return {
+        "checkin": checkin_today(membership=membership),
+        "habit_states": habits_for(membership=membership, viewer=viewer),
+        "active_goals": goals,
+        "recovery": recovery,
+        "encouragement": latest_encouragement(membership=membership),
+    }

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Role
+from accounts.services import form_submission_claim
 
 from ..models import Goal, GoalCategory, Milestone, Visibility
 from .time import local_today
@@ -49,7 +50,10 @@ def goal_create(
     visibility: str = Visibility.SHARED,
     manual_progress: int | None = None,
     milestones: list[dict] | None = None,
+    submission_key: str | None = None,
 ) -> Goal:
+    """Create a goal with its milestones. With `submission_key` (the form's one-time key)
+    a second post of the same form raises a DUPLICATE_SUBMISSION ValidationError."""
     _require_mentee(membership)
     today = local_today(membership)
     errors: dict[str, list[str]] = {}
@@ -66,6 +70,8 @@ def goal_create(
     cleaned = _clean_milestones(milestones, today, errors)
     if errors:
         raise ValidationError(errors)
+    if submission_key is not None:
+        form_submission_claim(user=membership.user, key=submission_key)
     goal = Goal.objects.create(
         membership=membership,
         title=title.strip(),

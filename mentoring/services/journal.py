@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership
+from accounts.services import form_submission_claim
 
 from ..models import JournalEntry
 
@@ -16,8 +17,12 @@ def _clean(title: str, body: str) -> tuple[str, str]:
 
 
 @transaction.atomic
-def journal_create(*, membership: Membership, body: str, title: str = "") -> JournalEntry:
+def journal_create(
+    *, membership: Membership, body: str, title: str = "", submission_key: str | None = None
+) -> JournalEntry:
     title, body = _clean(title, body)
+    if submission_key is not None:
+        form_submission_claim(user=membership.user, key=submission_key)
     return JournalEntry.objects.create(membership=membership, title=title, body=body)
 
 

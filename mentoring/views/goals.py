@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import program_view
 from accounts.models import Membership, Role
+from accounts.services import DUPLICATE_SUBMISSION, new_submission_key
 
 from .. import access, selectors, services
 from ..forms_goals import (
@@ -23,7 +24,6 @@ from ..forms_goals import (
     MilestoneForm,
     MilestoneToggleForm,
     NewGoalForm,
-    OneTimeFormToken,
     ProgressForm,
     StatusForm,
     VisibilityForm,
@@ -32,7 +32,6 @@ from ..goal_templates import GOAL_TEMPLATES, goal_template_get
 from ..models import Goal, Milestone, Visibility
 
 STATUS_ORDER = [Goal.Status.ACTIVE, Goal.Status.ACHIEVED, Goal.Status.PAUSED, Goal.Status.LET_GO]
-TOKEN_PURPOSE = "goal_new"
 
 
 def _add_service_errors(form, exc: ValidationError) -> None:
@@ -148,42 +147,30 @@ def index(request, membership: Membership):
 @program_view(Role.MENTEE)
 def new(request, membership: Membership):
     today = services.local_today(membership)
-    tokens = OneTimeFormToken(request, TOKEN_PURPOSE)
     template = None
     if request.method == "POST":
         form = NewGoalForm(request.POST, today=today)
-        token = request.POST.get("form_token", "")
-        claim = tokens.claim(token)
-        if claim == OneTimeFormToken.USED:
-            messages.warning(request, _("This goal was already saved."))
-            return redirect("goals:index", program_slug=membership.program.slug)
-        if claim == OneTimeFormToken.UNKNOWN:
-            form.is_valid()
-            form.add_error(
-                None,
-                _("This form was open too long or already sent. Please check it and save again."),
-            )
-        elif form.is_valid():
+        if form.is_valid():
             try:
-                goal = services.goal_create(membership=membership, **form.service_kwargs())
+                goal = services.goal_create(
+                    membership=membership,
+                    submission_key=request.POST.get("form_token", ""),
+                    **form.service_kwargs(),
+                )
             except ValidationError as exc:
-                tokens.release(token)
+                if getattr(exc, "code", None) == DUPLICATE_SUBMISSION:
+                    messages.warning(request, _("This goal was already saved."))
+                    return redirect("goals:index", program_slug=membership.program.slug)
                 _add_service_errors(form, exc)
             else:
-                tokens.spend(token)
                 messages.success(request, _("Your goal is saved."))
                 return redirect(
                     "goals:detail", program_slug=membership.program.slug, goal_id=goal.pk
                 )
-        else:
-            tokens.release(token)
-        # Shown again: a fresh token, the one just posted stays usable only if released.
-        form.data = form.data.copy()
-        form.data["form_token"] = tokens.issue()
     else:
         template = goal_template_get(request.GET.get("template"))
         initial = NewGoalForm.initial_from_template(template) if template else {}
-        initial["form_token"] = tokens.issue()
+        initial["form_token"] = new_submission_key()
         form = NewGoalForm(initial=initial, today=today)
     return render(
         request,

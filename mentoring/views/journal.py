@@ -11,9 +11,10 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import program_view
 from accounts.models import Membership, Role
+from accounts.services import DUPLICATE_SUBMISSION, new_submission_key
 
 from .. import access, services
-from ..forms_private import JournalEntryForm
+from ..forms_private import JournalEntryForm, NewJournalEntryForm
 from ..models import JournalEntry
 
 ENTRIES_PER_PAGE = 20
@@ -34,17 +35,24 @@ def _context(membership: Membership, **extra) -> dict:
 @program_view(Role.MENTEE)
 def index(request, membership: Membership):
     if request.method == "POST":
-        form = JournalEntryForm(request.POST)
+        form = NewJournalEntryForm(request.POST)
         if form.is_valid():
+            data = dict(form.cleaned_data)
             try:
-                services.journal_create(membership=membership, **form.cleaned_data)
+                services.journal_create(
+                    membership=membership, submission_key=data.pop("form_token"), **data
+                )
             except ValidationError as exc:
-                form.add_error(None, exc)
+                if getattr(exc, "code", None) != DUPLICATE_SUBMISSION:
+                    form.add_error(None, exc)
+                else:
+                    messages.info(request, _("This entry was already saved."))
+                    return redirect("journal:index", program_slug=membership.program.slug)
             else:
                 messages.success(request, _("Saved to your journal."))
                 return redirect("journal:index", program_slug=membership.program.slug)
     else:
-        form = JournalEntryForm()
+        form = NewJournalEntryForm(initial={"form_token": new_submission_key()})
     entries = access.journal_visible_to(request.user).filter(membership=membership)
     page = Paginator(entries.order_by("-created_at", "-pk"), ENTRIES_PER_PAGE).get_page(
         request.GET.get("page")

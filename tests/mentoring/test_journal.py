@@ -1,6 +1,8 @@
 """The private journal as its author uses it: write, read, edit, delete; bad input changes
 nothing; another person's entry id in the URL is a 404."""
 
+import uuid
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -18,6 +20,19 @@ def url(name, program, *args):
     return reverse(f"journal:{name}", args=[program.slug, *args])
 
 
+def with_token(data: dict) -> dict:
+    return {**data, "form_token": uuid.uuid4().hex}
+
+
+def test_double_posted_entry_is_saved_once(login, mentee, program):
+    client = login(mentee)
+    data = with_token({"title": "Tuesday", "body": "Long day"})
+    assert client.post(url("index", program), data).status_code == 302
+    response = client.post(url("index", program), data, follow=True)
+    assert "This entry was already saved." in response.content.decode()
+    assert JournalEntry.objects.filter(membership=mentee).count() == 1
+
+
 def test_index_shows_labelled_form_and_privacy_note(login, mentee, program):
     response = login(mentee).get(url("index", program))
     assert response.status_code == 200
@@ -30,9 +45,9 @@ def test_index_shows_labelled_form_and_privacy_note(login, mentee, program):
 
 def test_write_an_entry_and_see_it_newest_first(login, mentee, program):
     client = login(mentee)
-    client.post(url("index", program), {"title": "Monday", "body": "First thoughts"})
+    client.post(url("index", program), with_token({"title": "Monday", "body": "First thoughts"}))
     response = client.post(
-        url("index", program), {"title": "", "body": "Second thoughts"}, follow=True
+        url("index", program), with_token({"title": "", "body": "Second thoughts"}), follow=True
     )
     assert "Saved to your journal." in response.content.decode()
     entries = list(JournalEntry.objects.filter(membership=mentee).order_by("pk"))
@@ -51,7 +66,7 @@ def test_write_an_entry_and_see_it_newest_first(login, mentee, program):
     ids=["empty", "only-spaces", "too-long"],
 )
 def test_bad_entry_is_refused_and_nothing_saved(login, mentee, program, data):
-    response = login(mentee).post(url("index", program), data)
+    response = login(mentee).post(url("index", program), with_token(data))
     assert response.status_code == 200
     assert 'class="errorlist' in response.content.decode()
     assert not JournalEntry.objects.exists()
