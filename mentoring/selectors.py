@@ -217,9 +217,7 @@ def latest_encouragement(*, membership: Membership) -> Encouragement | None:
 
 def mentee_home(*, membership: Membership, viewer: User) -> dict:
     """Everything the mentee home shows, in a fixed number of queries."""
-    goals = list(
-        goals_for(membership=membership, viewer=viewer, statuses=[Goal.Status.ACTIVE])[:5]
-    )
+    goals = list(goals_for(membership=membership, viewer=viewer, statuses=[Goal.Status.ACTIVE])[:5])
     for goal in goals:
         goal.progress = goal_progress(goal)
     recovery = recovery_summary(membership=membership)

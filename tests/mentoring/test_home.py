@@ -44,6 +44,8 @@ def test_hidden_recovery_counter_is_not_on_the_home(client, program):
     from mentoring import services
 
     mentee = mentee_with_history(program=program, days=10, email="h@example.org", goals=0)
-    services.recovery_settings_update(membership=mentee, show_counter=False, share_with_mentor=False)
+    services.recovery_settings_update(
+        membership=mentee, show_counter=False, share_with_mentor=False
+    )
     _count, html = home_queries(client, mentee)
     assert "days in recovery" not in html
