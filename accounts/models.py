@@ -178,7 +178,8 @@ class Program(models.Model):
         help_text=_("Anyone with the enrollment link can apply to join as a mentee."),
     )
     enrollment_token = models.CharField(max_length=64, default=new_token, editable=False)
-    # Program settings that later capabilities add (thresholds, reminder cadence, ...).
+    # Program settings that later capabilities add (thresholds, reminder cadence, ...);
+    # read them through `setting()`, which knows each default.
     settings = models.JSONField(_("settings"), default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -194,6 +195,19 @@ class Program(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    SETTING_DEFAULTS = {
+        # Mentor dashboard flags.
+        "flag_no_checkin_days": 7,
+        "flag_mood_drop_points": 2,
+        "flag_no_meeting_days": 14,
+        "flag_return_to_use_days": 14,
+        # A meeting of a pairing that has ended can still be logged this many days.
+        "late_log_days": 14,
+    }
+
+    def setting(self, name: str):
+        return self.settings.get(name, self.SETTING_DEFAULTS[name])
 
     @property
     def crisis_resource_lines(self) -> list[str]:

@@ -21,4 +21,9 @@ urlpatterns = [
     path("p/<slug:program_slug>/check-in/", include("mentoring.urls_checkins")),
     path("p/<slug:program_slug>/journal/", include("mentoring.urls_journal")),
     path("p/<slug:program_slug>/recovery/", include("mentoring.urls_recovery")),
+    path("p/<slug:program_slug>/meetings/", include("mentoring.urls_meetings")),
+    path("p/<slug:program_slug>/mentor/", include("mentoring.urls_mentor")),
+    path("p/<slug:program_slug>/strategies/", include("mentoring.urls_strategies")),
+    path("p/<slug:program_slug>/events/", include("mentoring.urls_events")),
+    path("calendar/", include("mentoring.urls_feed")),
 ]

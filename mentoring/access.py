@@ -13,10 +13,21 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from accounts.models import User
+from accounts.models import Membership, Role, User
 from matching.models import Pairing
 
-from .models import CheckIn, Goal, Habit, JournalEntry, Milestone, Visibility
+from .models import (
+    ActionItem,
+    CheckIn,
+    Event,
+    Goal,
+    Habit,
+    JournalEntry,
+    Meeting,
+    Milestone,
+    Strategy,
+    Visibility,
+)
 
 
 def mentee_ids_of_mentor(user: User) -> QuerySet:
@@ -81,3 +92,106 @@ def checkin_get_for_user(*, user: User, checkin_id: int, for_write: bool = False
 
 def journal_entry_get_for_user(*, user: User, entry_id: int) -> JournalEntry:
     return _get(journal_visible_to(user), entry_id, user, True, "membership")
+
+
+# MEETINGS, ACTION ITEMS, STRATEGIES, EVENTS
+
+
+def meetings_visible_to(user: User) -> QuerySet[Meeting]:
+    """The mentee's meetings (all their pairings) and the current mentor's. A former mentor
+    sees none (see `meeting_get_for_late_log`); coordinators see no meeting content."""
+    return Meeting.objects.filter(
+        Q(pairing__mentee__user=user)
+        | Q(pairing__mentor__user=user, pairing__status__in=Pairing.CURRENT)
+    )
+
+
+def meeting_get_for_user(*, user: User, meeting_id: int) -> Meeting:
+    meeting = (
+        meetings_visible_to(user)
+        .filter(pk=meeting_id)
+        .select_related(
+            "pairing__program",
+            "pairing__mentee__user__profile",
+            "pairing__mentor__user__profile",
+        )
+        .first()
+    )
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+def meeting_get_for_late_log(*, user: User, meeting_id: int) -> Meeting:
+    """A meeting the mentor may still log: of a current pairing, or of one that ended less
+    than the program's `late_log_days` ago (late documentation). Nothing else opens."""
+    from .services.meetings import can_still_log
+
+    meeting = (
+        Meeting.objects.filter(pk=meeting_id, pairing__mentor__user=user)
+        .select_related("pairing__program", "pairing__mentee__user", "pairing__mentor__user")
+        .first()
+    )
+    if meeting is None or not can_still_log(meeting.pairing):
+        raise Http404
+    return meeting
+
+
+def pairing_get_for_late_log(*, user: User, pairing_id: int) -> Pairing:
+    from .services.meetings import can_still_log
+
+    pairing = (
+        Pairing.objects.filter(pk=pairing_id, mentor__user=user)
+        .select_related("program", "mentee__user__profile", "mentor__user__profile")
+        .first()
+    )
+    if pairing is None or not can_still_log(pairing):
+        raise Http404
+    return pairing
+
+
+def action_items_visible_to(user: User) -> QuerySet[ActionItem]:
+    return ActionItem.objects.filter(
+        Q(pairing__mentee__user=user)
+        | Q(pairing__mentor__user=user, pairing__status__in=Pairing.CURRENT)
+    )
+
+
+def action_item_get_for_assignee(*, user: User, item_id: int) -> ActionItem:
+    """Only the assignee checks an item off; anyone else gets 404."""
+    item = (
+        ActionItem.objects.filter(pk=item_id, assignee__user=user)
+        .select_related("pairing__mentee", "pairing__mentor", "assignee")
+        .first()
+    )
+    if item is None:
+        raise Http404
+    return item
+
+
+def strategies_visible_to(membership: Membership) -> QuerySet[Strategy]:
+    """Mentors and coordinators: the program library and their own. Mentees: their toolkit."""
+    base = Strategy.objects.filter(program_id=membership.program_id, archived_at__isnull=True)
+    if membership.role == Role.MENTEE:
+        return base.filter(shares__mentee=membership)
+    return base.filter(Q(in_library=True) | Q(author_id=membership.user_id))
+
+
+def strategy_get_for_member(
+    *, membership: Membership, strategy_id: int, for_write: bool = False
+) -> Strategy:
+    strategy = strategies_visible_to(membership).filter(pk=strategy_id).first()
+    if strategy is None:
+        raise Http404
+    if for_write and not (
+        strategy.author_id == membership.user_id or membership.role == Role.COORDINATOR
+    ):
+        raise PermissionDenied
+    return strategy
+
+
+def event_get_for_member(*, membership: Membership, event_id: int) -> Event:
+    event = Event.objects.filter(pk=event_id, program_id=membership.program_id).first()
+    if event is None:
+        raise Http404
+    return event

@@ -1,0 +1,73 @@
+"""What a mentor does for a mentee outside meetings: encouragement, answering an outreach
+request; and everyone's private calendar feed."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Membership, User
+from matching.models import Pairing
+
+from ..models import CalendarFeed, CheckIn, Encouragement, Goal, Visibility
+from ..models.meetings import new_feed_token
+
+
+def _require_current_mentor(*, mentor_user: User, mentee: Membership) -> None:
+    if not Pairing.objects.filter(
+        mentee=mentee, mentor__user=mentor_user, status__in=Pairing.CURRENT
+    ).exists():
+        raise ValidationError(_("Only the person's current mentor can do this."))
+
+
+@transaction.atomic
+def encouragement_add(
+    *,
+    mentor_user: User,
+    mentee: Membership,
+    text: str,
+    goal: Goal | None = None,
+    checkin: CheckIn | None = None,
+) -> Encouragement:
+    """A mentor's note on a shared goal or check-in; the mentee sees it on their home."""
+    _require_current_mentor(mentor_user=mentor_user, mentee=mentee)
+    for record in (goal, checkin):
+        if record is not None and (
+            record.membership_id != mentee.pk or record.visibility != Visibility.SHARED
+        ):
+            raise ValidationError(_("You can encourage on what your mentee shares with you."))
+    if not text.strip():
+        raise ValidationError({"text": [_("Write a few words of encouragement.")]})
+    return Encouragement.objects.create(
+        mentee=mentee, author=mentor_user, goal=goal, checkin=checkin, text=text.strip()[:1000]
+    )
+
+
+@transaction.atomic
+def checkin_outreach_handled(*, checkin: CheckIn, mentor_user: User) -> CheckIn:
+    """The mentor reached out: the "asked you to reach out" flag goes away."""
+    checkin = CheckIn.objects.select_for_update().get(pk=checkin.pk)
+    _require_current_mentor(mentor_user=mentor_user, mentee=checkin.membership)
+    if checkin.visibility != Visibility.SHARED or not checkin.wants_outreach:
+        raise ValidationError(_("There is no request to handle."))
+    checkin.outreach_handled_at = timezone.now()
+    checkin.save(update_fields=["outreach_handled_at", "updated_at"])
+    return checkin
+
+
+def calendar_feed_for(*, user: User) -> CalendarFeed:
+    feed = CalendarFeed.objects.filter(user=user).first()
+    if feed is None:
+        feed, _created = CalendarFeed.objects.get_or_create(user=user)
+    return feed
+
+
+@transaction.atomic
+def calendar_feed_regenerate(*, user: User) -> CalendarFeed:
+    """A new secret URL; the old one stops working at once."""
+    feed = calendar_feed_for(user=user)
+    feed.token = new_feed_token()
+    feed.save(update_fields=["token", "created_at"])
+    return feed

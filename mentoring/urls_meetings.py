@@ -1,0 +1,4 @@
+"""meetings pages. Views: mentoring/views/meetings.py (or as noted)."""
+
+app_name = "meetings"
+urlpatterns: list = []

@@ -1,0 +1,4 @@
+"""mentor pages. Views: mentoring/views/mentor.py (or as noted)."""
+
+app_name = "mentor"
+urlpatterns: list = []
