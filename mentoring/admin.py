@@ -4,7 +4,14 @@ return-to-use notes are left out of lists, forms and search (tests try each path
 from django.contrib import admin
 
 from .models import (
+    ActionItem,
+    CalendarFeed,
     CheckIn,
+    Event,
+    EventParticipant,
+    Meeting,
+    Strategy,
+    StrategyShare,
     Encouragement,
     Goal,
     Habit,
@@ -110,3 +117,72 @@ class EncouragementAdmin(admin.ModelAdmin):
     list_display = ["mentee", "author", "created_at"]
     search_fields = ["mentee__user__email", "author__email"]
     raw_id_fields = ["mentee", "author", "goal", "checkin"]
+
+
+PAIRING_SEARCH = ["pairing__mentee__user__email", "pairing__mentor__user__email"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(PrivateTextAdmin):
+    """The narrative and the mentee's reflection are the pair's notes: not shown here."""
+
+    list_display = ["__str__", "pairing", "status", "starts_at", "logged_at"]
+    list_filter = ["status", "format"]
+    search_fields = PAIRING_SEARCH
+    exclude = ["narrative", "mentee_reflection", "agenda"]
+    private_fields = ("narrative", "mentee_reflection", "agenda")
+    raw_id_fields = ["pairing", "proposed_by", "awaiting", "cancelled_by", "logged_by"]
+
+
+@admin.register(ActionItem)
+class ActionItemAdmin(admin.ModelAdmin):
+    list_display = ["title", "assignee", "due_date", "done_at"]
+    search_fields = ["title", "assignee__user__email"]
+    raw_id_fields = ["pairing", "meeting", "assignee", "created_by"]
+
+
+@admin.register(Strategy)
+class StrategyAdmin(admin.ModelAdmin):
+    list_display = ["title", "program", "category", "in_library", "archived_at"]
+    list_filter = ["category", "in_library", "program"]
+    search_fields = ["title", "body", "author__email"]
+    raw_id_fields = ["author"]
+
+
+@admin.register(StrategyShare)
+class StrategyShareAdmin(admin.ModelAdmin):
+    list_display = ["strategy", "mentee", "shared_at"]
+    search_fields = ["strategy__title", "mentee__user__email"]
+    raw_id_fields = ["strategy", "mentee", "shared_by"]
+
+
+class EventParticipantInline(admin.TabularInline):
+    model = EventParticipant
+    extra = 0
+    raw_id_fields = ["membership"]
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["title", "program", "kind", "starts_at", "cancelled_at"]
+    list_filter = ["kind", "program"]
+    search_fields = ["title", "program__name"]
+    raw_id_fields = ["created_by"]
+    inlines = [EventParticipantInline]
+
+
+@admin.register(EventParticipant)
+class EventParticipantAdmin(admin.ModelAdmin):
+    list_display = ["event", "membership", "rsvp", "attended"]
+    search_fields = ["event__title", "membership__user__email"]
+    raw_id_fields = ["event", "membership"]
+
+
+@admin.register(CalendarFeed)
+class CalendarFeedAdmin(admin.ModelAdmin):
+    """The token is a secret: never shown."""
+
+    list_display = ["user", "created_at"]
+    search_fields = ["user__email"]
+    exclude = ["token"]
+    readonly_fields = ["user", "created_at"]

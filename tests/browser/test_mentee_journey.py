@@ -43,6 +43,7 @@ def _paired_mentee():
 
 
 def _log_in(page: Page, live_server_url: str) -> None:
+    page.set_default_timeout(10_000)
     page.goto(f"{live_server_url}/accounts/login/")
     page.get_by_label("Email").fill("river@example.org")
     page.get_by_label("Password").fill(PASSWORD)
@@ -57,7 +58,7 @@ def _nav(page: Page, name: str) -> None:
 def _add_habit(page: Page, name: str) -> None:
     _nav(page, "Habits")
     form = page.locator("section", has=page.get_by_role("heading", name="Add a habit"))
-    form.get_by_label("Habit", exact=True).fill(name)
+    form.get_by_label("Habit:", exact=True).fill(name)
     form.get_by_role("button", name="Add habit").click()
     expect(page.get_by_role("heading", name=name)).to_be_visible()
 
@@ -73,13 +74,14 @@ def test_mentee_goal_checkin_and_habit(page: Page, live_server, artifacts):
     page.get_by_label("Title").fill("Walk every morning")
     page.get_by_label("Category").select_option(index=1)
     page.get_by_label("Target date").fill((today + timedelta(days=30)).isoformat())
-    page.get_by_label("Milestone 1").fill("Buy walking shoes")
-    page.get_by_label("Milestone 2").fill("Walk 5 mornings in a row")
+    page.get_by_role("textbox", name="Milestone 1").fill("Buy walking shoes")
+    page.get_by_role("textbox", name="Milestone 2").fill("Walk 5 mornings in a row")
     page.get_by_role("button", name="Save goal").click()
     expect(page.get_by_text("Your goal is saved.")).to_be_visible()
     expect(page.get_by_role("heading", name="Walk every morning", level=1)).to_be_visible()
 
     # One milestone done: half way.
+    print(page.locator("main").aria_snapshot())
     page.get_by_role("button", name="Mark done: Buy walking shoes").click()
     expect(page.get_by_role("button", name="Undo: Buy walking shoes")).to_be_visible()
     expect(page.locator("#goal-work .goal-progress__value")).to_have_text("Progress: 50%")
@@ -144,6 +146,7 @@ def test_habit_tap_and_checkin_without_javascript(browser: Browser, live_server,
 
         # One tap on the home page: a plain form post and a redirect back.
         _nav(page, "Home")
+        print(page.locator("main").aria_snapshot())
         page.get_by_role("button", name="Done today: Morning walk").click()
         expect(page.get_by_text("Your mentor is Morgan.")).to_be_visible()
         expect(page.get_by_role("button", name="Done today: Morning walk")).to_have_attribute(
