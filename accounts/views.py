@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from matching import selectors as matching_selectors
 from mentoring import selectors as mentoring_selectors
+from mentoring.views import mentor as mentor_views
 
 from . import selectors, services
 from .adapter import PENDING_INVITATION_KEY
@@ -97,6 +98,10 @@ def program_home(request, membership: Membership):
     context["pairing_state"] = matching_selectors.home_pairing_state(membership=membership)
     if membership.is_mentee:
         context.update(mentoring_selectors.mentee_home(membership=membership, viewer=request.user))
+    if membership.is_mentor:
+        # Who needs attention first: mentoring.selectors_mentor.mentor_dashboard, with each
+        # row's mood sparkline and flags in words.
+        context["dashboard_rows"] = mentor_views.dashboard_rows(membership=membership)
     template = "accounts/mentor_home.html" if membership.is_mentor else "accounts/mentee_home.html"
     return render(request, template, context)
 

@@ -170,10 +170,15 @@ def action_item_get_for_assignee(*, user: User, item_id: int) -> ActionItem:
 
 
 def strategies_visible_to(membership: Membership) -> QuerySet[Strategy]:
-    """Mentors and coordinators: the program library and their own. Mentees: their toolkit."""
+    """Mentors: the program library and their own. Coordinators: all the program's strategies.
+    Mentees: their toolkit."""
     base = Strategy.objects.filter(program_id=membership.program_id, archived_at__isnull=True)
     if membership.role == Role.MENTEE:
         return base.filter(shares__mentee=membership)
+    if membership.role == Role.COORDINATOR:
+        # Coordinators curate: they see mentors' strategies too, to add them to the library
+        # (and to bring back one they took out of it).
+        return base
     return base.filter(Q(in_library=True) | Q(author_id=membership.user_id))
 
 

@@ -262,3 +262,82 @@ def trend_chart(
         )
     parts.append("</svg>")
     return SVG("".join(parts))
+
+
+# SPARKLINE
+
+
+SPARK_WIDTH = 112
+SPARK_HEIGHT = 28
+SPARK_PAD = 3
+
+
+def sparkline(
+    points: Sequence[tuple[date, int]],
+    *,
+    label: str,
+    start: date | None = None,
+    end: date | None = None,
+    low: int = 1,
+    high: int = 5,
+    stroke: str = MOOD_STROKE,
+) -> SVG:
+    """A word-sized line of daily values for a table cell (the mentor dashboard's mood trend).
+
+    No axes: `label` is the accessible name and must say what the line shows. Days between
+    `start` and `end` (default: the first and last point) keep their place, and days without
+    a value break the line, as in `trend_chart`; the latest value gets a dot."""
+    inside = sorted(points, key=lambda point: point[0])
+    if inside:
+        start = start or inside[0][0]
+        end = end or inside[-1][0]
+        inside = [(day, value) for day, value in inside if start <= day <= end]
+    plot_width = SPARK_WIDTH - 2 * SPARK_PAD
+    plot_height = SPARK_HEIGHT - 2 * SPARK_PAD
+    span_days = max((end - start).days, 1) if start and end else 1
+    span_values = max(high - low, 1)
+
+    def x_of(day: date) -> str:
+        return _number(SPARK_PAD + (day - start).days / span_days * plot_width)
+
+    def y_of(value: int) -> str:
+        clamped = min(max(value, low), high)
+        return _number(SPARK_PAD + (high - clamped) / span_values * plot_height)
+
+    parts = [
+        f'<svg xmlns="{SVG_NS}" class="chart chart--sparkline" role="img" '
+        f'aria-label="{_text(label)}" viewBox="0 0 {SPARK_WIDTH} {SPARK_HEIGHT}" '
+        f'width="{SPARK_WIDTH}" height="{SPARK_HEIGHT}">'
+    ]
+    middle = _number(SPARK_HEIGHT / 2)
+    # A faint midline, so an empty or flat sparkline still reads as a chart.
+    parts.append(
+        f'<line x1="{SPARK_PAD}" y1="{middle}" x2="{SPARK_WIDTH - SPARK_PAD}" y2="{middle}" '
+        f'stroke="{GRID_STROKE}" stroke-width="1" stroke-dasharray="2 3"/>'
+    )
+    segments: list[list[tuple[date, int]]] = []
+    for day, value in inside:
+        if segments and (day - segments[-1][-1][0]).days == 1:
+            segments[-1].append((day, value))
+        else:
+            segments.append([(day, value)])
+    for segment in segments:
+        if len(segment) < 2:
+            parts.append(
+                f'<circle cx="{x_of(segment[0][0])}" cy="{y_of(segment[0][1])}" r="1.5" '
+                f'fill="{stroke}"/>'
+            )
+            continue
+        path = " ".join(
+            f"{'M' if i == 0 else 'L'}{x_of(day)} {y_of(value)}"
+            for i, (day, value) in enumerate(segment)
+        )
+        parts.append(
+            f'<path d="{path}" fill="none" stroke="{stroke}" stroke-width="1.75" '
+            f'stroke-linejoin="round" stroke-linecap="round"/>'
+        )
+    if inside:
+        day, value = inside[-1]
+        parts.append(f'<circle cx="{x_of(day)}" cy="{y_of(value)}" r="2.5" fill="{stroke}"/>')
+    parts.append("</svg>")
+    return SVG("".join(parts))

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.decorators import program_view
 from accounts.models import Membership, Role
@@ -139,9 +140,12 @@ def _summary_text(what: str, points: list, days: int) -> str:
             "what": what,
             "days": days,
         }
-    return _(
+    return ngettext(
+        "%(what)s over the last %(days)s days: %(count)s check-in, average %(average)s, "
+        "lowest %(lowest)s on %(lowest_day)s, highest %(highest)s on %(highest_day)s.",
         "%(what)s over the last %(days)s days: %(count)s check-ins, average %(average)s, "
-        "lowest %(lowest)s on %(lowest_day)s, highest %(highest)s on %(highest_day)s."
+        "lowest %(lowest)s on %(lowest_day)s, highest %(highest)s on %(highest_day)s.",
+        summary.count,
     ) % {
         "what": what,
         "days": days,

@@ -78,7 +78,7 @@ def test_coordinator_invites_and_new_mentee_joins(
     page.get_by_role("button", name="Acknowledge and continue").click()
 
     expect(page.get_by_text("Welcome, River.")).to_be_visible()
-    help_link = page.get_by_role("link", name="Get help now")
+    help_link = page.locator("header").get_by_role("link", name="Get help now")
     expect(help_link).to_be_visible()
     page.screenshot(path=str(artifacts / "invitation-journey-mentee-home.png"), full_page=True)
     membership = Membership.objects.get(user__email="river@example.org")

@@ -74,6 +74,10 @@ def test_coordinator_proposes_and_both_accept(page: Page, live_server, artifacts
     expect(page.get_by_role("heading", name="1 mentee waiting for a mentor")).to_be_visible()
     expect(page.get_by_role("row", name="River")).to_be_visible()
     page.screenshot(path=str(artifacts / "matching-journey-board.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=str(artifacts / "matching-journey-board-phone.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 720})
 
     # Suggestions for River: Morgan first, with the reasons in plain sentences.
     page.get_by_role("link", name="Suggestions for River").click()
@@ -82,9 +86,7 @@ def test_coordinator_proposes_and_both_accept(page: Page, live_server, artifacts
     expect(cards.first.get_by_role("heading", name="Morgan")).to_be_visible()
     morgan = cards.filter(has=page.get_by_role("heading", name="Morgan"))
     expect(
-        morgan.get_by_text(
-            "2 shared focus areas: Recovery from substance use, Health and wellness"
-        )
+        morgan.get_by_text("2 shared focus areas: Recovery from substance use, Health and wellness")
     ).to_be_visible()
     expect(morgan.get_by_text("Both speak English")).to_be_visible()
     page.screenshot(path=str(artifacts / "matching-journey-suggestions.png"), full_page=True)

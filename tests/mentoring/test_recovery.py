@@ -111,7 +111,7 @@ def test_return_page_is_supportive_and_tell_mentor_is_unticked(login, mentee, pr
     html = login(mentee).get(url("return", program)).content.decode()
     assert "A return to use doesn't erase your progress." in html
     assert "Your earlier time still counts." in html
-    assert '<label for="id_tell_mentor">Tell my mentor:</label>' in html
+    assert '<label for="id_tell_mentor">Tell my mentor</label>' in html
     assert '<label for="id_note">Private note:</label>' in html
     checkbox = html[html.index('id="id_tell_mentor"') - 80 : html.index('id="id_tell_mentor"')]
     assert "checked" not in checkbox
@@ -254,9 +254,9 @@ def test_settings_are_saved(login, mentee, program):
     assert row.show_counter is False
     assert row.share_with_mentor is True
     html = response.content.decode()
-    assert '<label for="id_show_counter">Show my recovery counter:</label>' in html
+    assert '<label for="id_show_counter">Show my recovery counter</label>' in html
     assert (
-        '<label for="id_share_with_mentor">Share my recovery time with my mentor:</label>' in html
+        '<label for="id_share_with_mentor">Share my recovery time with my mentor</label>' in html
     )
 
 
