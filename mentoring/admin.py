@@ -7,19 +7,19 @@ from .models import (
     ActionItem,
     CalendarFeed,
     CheckIn,
+    Encouragement,
     Event,
     EventParticipant,
-    Meeting,
-    Strategy,
-    StrategyShare,
-    Encouragement,
     Goal,
     Habit,
     HabitLog,
     JournalEntry,
+    Meeting,
     Milestone,
     RecoveryPeriod,
     RecoverySettings,
+    Strategy,
+    StrategyShare,
 )
 
 MEMBER_SEARCH = ["membership__user__email", "membership__user__profile__display_name"]

@@ -216,7 +216,7 @@ def new(request, membership: Membership):
     pairings = list(_current_pairings(membership))
     choices = [(p.pk, _other(p, membership).user.display_name) for p in pairings]
     form = None
-    if pairings and request.method == "POST":
+    if request.method == "POST":
         posted = request.POST.get("pairing") or (pairings[0].pk if len(pairings) == 1 else None)
         pairing = _pairing_posted(membership, posted)
         data = request.POST.copy()

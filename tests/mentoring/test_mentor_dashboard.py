@@ -365,3 +365,27 @@ def test_only_mentors_mark_requests_handled(client, program, mentor, request, ro
     assert response.status_code == 403
     checkin.refresh_from_db()
     assert checkin.outreach_handled_at is None
+
+
+# SPARKLINE
+
+
+def test_sparkline_is_an_accessible_svg_without_style_attributes():
+    from datetime import date
+
+    from mentoring.charts import sparkline
+
+    today = date(2025, 3, 14)
+    points = [(today - timedelta(days=d), 5 - d % 5) for d in range(14) if d != 4]
+    svg = str(
+        sparkline(
+            points, label='Mood "low" <then> up', start=today - timedelta(days=13), end=today
+        )
+    )
+    assert svg.startswith("<svg") and 'role="img"' in svg
+    assert 'aria-label="Mood &quot;low&quot; &lt;then&gt; up"' in svg
+    assert "style=" not in svg
+    assert svg.count("<path") == 2  # the missing day breaks the line
+    assert svg.count("<circle") == 1  # the latest value
+    empty = str(sparkline([], label="Mood: no check-ins."))
+    assert "<path" not in empty and 'aria-label="Mood: no check-ins."' in empty

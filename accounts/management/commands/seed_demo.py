@@ -235,7 +235,65 @@ class Command(BaseCommand):
             if (mentee_email, mentor_email) in DEMO_ACTIVE:
                 matching_services.pairing_accept(pairing=pairing, by=mentor)
                 matching_services.pairing_accept(pairing=pairing, by=mentee)
+        self._demo_workspace(members["mentee1@example.org"])
         return program
+
+    @staticmethod
+    def _demo_workspace(mentee: Membership) -> None:
+        """A few weeks of history for mentee1, so the mentee and mentor pages have content."""
+        from datetime import timedelta
+
+        from mentoring import services as mentoring_services
+        from mentoring.models import CheckIn, Goal, HabitLog
+        from mentoring.services.habits import _recompute
+
+        if Goal.objects.filter(membership=mentee).exists():
+            return
+        today = mentoring_services.local_today(mentee)
+        mentoring_services.goal_create(
+            membership=mentee,
+            title="Attend 3 recovery meetings a week",
+            category="health",
+            measure="3 meetings logged each week for a month",
+            target_date=today + timedelta(days=30),
+            milestones=[
+                {"title": "Find two meetings near work", "due_date": None},
+                {"title": "Go with my mentor once", "due_date": None},
+                {"title": "Four weeks in a row", "due_date": today + timedelta(days=28)},
+            ],
+        )
+        mentoring_services.goal_create(
+            membership=mentee,
+            title="Update my CV",
+            category="career",
+            target_date=today + timedelta(days=21),
+            milestones=[{"title": "List jobs and skills", "due_date": None}],
+        )
+        habit = mentoring_services.habit_create(
+            membership=mentee, name="Attend a recovery meeting", kind="recovery_meeting"
+        )
+        walk = mentoring_services.habit_create(
+            membership=mentee, name="Morning walk", kind="exercise"
+        )
+        HabitLog.objects.bulk_create(
+            [HabitLog(habit=habit, date=today - timedelta(days=d)) for d in range(1, 20, 2)]
+            + [HabitLog(habit=walk, date=today - timedelta(days=d)) for d in range(1, 12)]
+        )
+        _recompute(habit)
+        _recompute(walk)
+        CheckIn.objects.bulk_create(
+            [
+                CheckIn(
+                    membership=mentee,
+                    date=today - timedelta(days=d),
+                    mood=[3, 4, 4, 3, 2, 3, 4][d % 7],
+                    craving=[2, 1, 3, 4, 5, 2, 1][d % 7],
+                    helped="Called my mentor" if d % 3 == 0 else "",
+                )
+                for d in range(1, 30)
+            ]
+        )
+        mentoring_services.recovery_start(membership=mentee, started_on=today - timedelta(days=95))
 
     def _scale_program(self, *, mentees: int, mentors: int, seed: int) -> None:
         rng = random.Random(seed)
