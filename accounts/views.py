@@ -11,6 +11,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from matching import selectors as matching_selectors
 from mentoring import selectors as mentoring_selectors
+from mentoring import selectors_library as mentoring_selectors_library
+from mentoring import selectors_mentor as mentoring_selectors_mentor
 from mentoring.views import mentor as mentor_views
 
 from . import selectors, services
@@ -98,6 +100,13 @@ def program_home(request, membership: Membership):
     context["pairing_state"] = matching_selectors.home_pairing_state(membership=membership)
     if membership.is_mentee:
         context.update(mentoring_selectors.mentee_home(membership=membership, viewer=request.user))
+    context.update(
+        action_items=mentoring_selectors_mentor.open_action_items(membership=membership),
+        upcoming_meetings=mentoring_selectors_mentor.upcoming_meetings(membership=membership),
+        upcoming_events=mentoring_selectors_library.upcoming_events(
+            membership=membership, limit=3, include_cancelled=False
+        ),
+    )
     if membership.is_mentor:
         # Who needs attention first: mentoring.selectors_mentor.mentor_dashboard, with each
         # row's mood sparkline and flags in words.

@@ -55,8 +55,8 @@ def _zone_of(membership) -> zoneinfo.ZoneInfo:
 
 def meeting_component(meeting: Meeting) -> IcsEvent:
     pairing = meeting.pairing
-    organizer = pairing.mentor if meeting.proposed_by_id == pairing.mentor.user_id else (
-        pairing.mentee
+    organizer = (
+        pairing.mentor if meeting.proposed_by_id == pairing.mentor.user_id else (pairing.mentee)
     )
     zone = _zone_of(organizer)
     start = meeting.starts_at.astimezone(zone)

@@ -64,7 +64,7 @@ class SlotForm(forms.Form):
         max_value=480,
         initial=60,
         help_text=_("In minutes: 15, 30, 45, 60, 90 or 120, or another number."),
-        widget=forms.NumberInput(attrs={"list": "duration-choices", "step": 5}),
+        widget=forms.NumberInput(attrs={"list": "duration-choices"}),
         error_messages={
             "min_value": _("A meeting lasts between 5 minutes and 8 hours."),
             "max_value": _("A meeting lasts between 5 minutes and 8 hours."),

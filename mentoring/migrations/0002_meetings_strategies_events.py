@@ -8,169 +8,515 @@ import mentoring.models.meetings
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_form_submission'),
-        ('matching', '0001_initial'),
-        ('mentoring', '0001_initial'),
+        ("accounts", "0002_form_submission"),
+        ("matching", "0001_initial"),
+        ("mentoring", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CalendarFeed',
+            name="CalendarFeed",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(default=mentoring.models.meetings.new_feed_token, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now=True)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='calendar_feed', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        default=mentoring.models.meetings.new_feed_token, max_length=64, unique=True
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now=True)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="calendar_feed",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('support_group', 'Peer support group'), ('workshop', 'Workshop'), ('social', 'Social')], max_length=16, verbose_name='Kind')),
-                ('title', models.CharField(max_length=120, verbose_name='Title')),
-                ('description', models.TextField(blank=True, max_length=4000, verbose_name='Description')),
-                ('starts_at', models.DateTimeField(verbose_name='Start')),
-                ('duration_minutes', models.PositiveSmallIntegerField(default=90, verbose_name='Duration')),
-                ('location', models.CharField(blank=True, max_length=300, verbose_name='Place or link')),
-                ('capacity', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='Places (optional)')),
-                ('uid', models.CharField(default=mentoring.models.meetings.new_uid, editable=False, max_length=80, unique=True)),
-                ('sequence', models.PositiveIntegerField(default=0)),
-                ('cancelled_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('program', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='accounts.program')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("support_group", "Peer support group"),
+                            ("workshop", "Workshop"),
+                            ("social", "Social"),
+                        ],
+                        max_length=16,
+                        verbose_name="Kind",
+                    ),
+                ),
+                ("title", models.CharField(max_length=120, verbose_name="Title")),
+                (
+                    "description",
+                    models.TextField(blank=True, max_length=4000, verbose_name="Description"),
+                ),
+                ("starts_at", models.DateTimeField(verbose_name="Start")),
+                (
+                    "duration_minutes",
+                    models.PositiveSmallIntegerField(default=90, verbose_name="Duration"),
+                ),
+                (
+                    "location",
+                    models.CharField(blank=True, max_length=300, verbose_name="Place or link"),
+                ),
+                (
+                    "capacity",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="Places (optional)"
+                    ),
+                ),
+                (
+                    "uid",
+                    models.CharField(
+                        default=mentoring.models.meetings.new_uid,
+                        editable=False,
+                        max_length=80,
+                        unique=True,
+                    ),
+                ),
+                ("sequence", models.PositiveIntegerField(default=0)),
+                ("cancelled_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="accounts.program",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['starts_at'],
+                "ordering": ["starts_at"],
             },
         ),
         migrations.CreateModel(
-            name='EventParticipant',
+            name="EventParticipant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rsvp', models.CharField(blank=True, choices=[('yes', 'Going'), ('maybe', 'Maybe'), ('no', 'Not going')], max_length=8)),
-                ('responded_at', models.DateTimeField(blank=True, null=True)),
-                ('attended', models.BooleanField(blank=True, null=True)),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participants', to='mentoring.event')),
-                ('membership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='event_participations', to='accounts.membership')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "rsvp",
+                    models.CharField(
+                        blank=True,
+                        choices=[("yes", "Going"), ("maybe", "Maybe"), ("no", "Not going")],
+                        max_length=8,
+                    ),
+                ),
+                ("responded_at", models.DateTimeField(blank=True, null=True)),
+                ("attended", models.BooleanField(blank=True, null=True)),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="participants",
+                        to="mentoring.event",
+                    ),
+                ),
+                (
+                    "membership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="event_participations",
+                        to="accounts.membership",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('proposed', 'Proposed'), ('confirmed', 'Confirmed'), ('cancelled', 'Cancelled'), ('held', 'Held'), ('missed', 'Missed')], default='proposed', max_length=12)),
-                ('starts_at', models.DateTimeField(verbose_name='Start')),
-                ('duration_minutes', models.PositiveSmallIntegerField(default=60, verbose_name='Duration')),
-                ('format', models.CharField(choices=[('in_person', 'In person'), ('phone', 'Phone'), ('video', 'Video')], default='in_person', max_length=12, verbose_name='Format')),
-                ('location', models.CharField(blank=True, max_length=300, verbose_name='Place or link')),
-                ('agenda', models.TextField(blank=True, max_length=2000, verbose_name='Agenda')),
-                ('uid', models.CharField(default=mentoring.models.meetings.new_uid, editable=False, max_length=80, unique=True)),
-                ('sequence', models.PositiveIntegerField(default=0)),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True)),
-                ('cancelled_at', models.DateTimeField(blank=True, null=True)),
-                ('cancel_reason', models.CharField(blank=True, max_length=500, verbose_name='Reason')),
-                ('actual_start', models.DateTimeField(blank=True, null=True, verbose_name='Actual start')),
-                ('actual_end', models.DateTimeField(blank=True, null=True, verbose_name='Actual end')),
-                ('setting', models.CharField(blank=True, choices=[('in_person', 'In person'), ('phone', 'Phone'), ('video', 'Video')], max_length=12, verbose_name='Setting')),
-                ('contact_type', models.CharField(blank=True, choices=[('check_in', 'Regular check-in'), ('goal_planning', 'Goal planning'), ('recovery_support', 'Recovery support'), ('career', 'Career and education'), ('resource_linkage', 'Connecting to resources'), ('community', 'Community activity'), ('other', 'Other')], max_length=20, verbose_name='Type of contact')),
-                ('topics', models.JSONField(blank=True, default=list, verbose_name='Topics')),
-                ('narrative', models.TextField(blank=True, max_length=4000, verbose_name='Narrative')),
-                ('logged_at', models.DateTimeField(blank=True, null=True)),
-                ('mentee_reflection', models.TextField(blank=True, max_length=4000, verbose_name='My reflection')),
-                ('reflection_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('awaiting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('cancelled_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('logged_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pairing', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='matching.pairing')),
-                ('proposed_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Proposed"),
+                            ("confirmed", "Confirmed"),
+                            ("cancelled", "Cancelled"),
+                            ("held", "Held"),
+                            ("missed", "Missed"),
+                        ],
+                        default="proposed",
+                        max_length=12,
+                    ),
+                ),
+                ("starts_at", models.DateTimeField(verbose_name="Start")),
+                (
+                    "duration_minutes",
+                    models.PositiveSmallIntegerField(default=60, verbose_name="Duration"),
+                ),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[
+                            ("in_person", "In person"),
+                            ("phone", "Phone"),
+                            ("video", "Video"),
+                        ],
+                        default="in_person",
+                        max_length=12,
+                        verbose_name="Format",
+                    ),
+                ),
+                (
+                    "location",
+                    models.CharField(blank=True, max_length=300, verbose_name="Place or link"),
+                ),
+                ("agenda", models.TextField(blank=True, max_length=2000, verbose_name="Agenda")),
+                (
+                    "uid",
+                    models.CharField(
+                        default=mentoring.models.meetings.new_uid,
+                        editable=False,
+                        max_length=80,
+                        unique=True,
+                    ),
+                ),
+                ("sequence", models.PositiveIntegerField(default=0)),
+                ("confirmed_at", models.DateTimeField(blank=True, null=True)),
+                ("cancelled_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "cancel_reason",
+                    models.CharField(blank=True, max_length=500, verbose_name="Reason"),
+                ),
+                (
+                    "actual_start",
+                    models.DateTimeField(blank=True, null=True, verbose_name="Actual start"),
+                ),
+                (
+                    "actual_end",
+                    models.DateTimeField(blank=True, null=True, verbose_name="Actual end"),
+                ),
+                (
+                    "setting",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("in_person", "In person"),
+                            ("phone", "Phone"),
+                            ("video", "Video"),
+                        ],
+                        max_length=12,
+                        verbose_name="Setting",
+                    ),
+                ),
+                (
+                    "contact_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("check_in", "Regular check-in"),
+                            ("goal_planning", "Goal planning"),
+                            ("recovery_support", "Recovery support"),
+                            ("career", "Career and education"),
+                            ("resource_linkage", "Connecting to resources"),
+                            ("community", "Community activity"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="Type of contact",
+                    ),
+                ),
+                ("topics", models.JSONField(blank=True, default=list, verbose_name="Topics")),
+                (
+                    "narrative",
+                    models.TextField(blank=True, max_length=4000, verbose_name="Narrative"),
+                ),
+                ("logged_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "mentee_reflection",
+                    models.TextField(blank=True, max_length=4000, verbose_name="My reflection"),
+                ),
+                ("reflection_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "awaiting",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "cancelled_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "logged_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pairing",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="meetings",
+                        to="matching.pairing",
+                    ),
+                ),
+                (
+                    "proposed_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['starts_at'],
+                "ordering": ["starts_at"],
             },
         ),
         migrations.CreateModel(
-            name='ActionItem',
+            name="ActionItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='Action item')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='Due date')),
-                ('done_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('assignee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='action_items', to='accounts.membership')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pairing', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='action_items', to='matching.pairing')),
-                ('meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='action_items', to='mentoring.meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="Action item")),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="Due date")),
+                ("done_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "assignee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="action_items",
+                        to="accounts.membership",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pairing",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="action_items",
+                        to="matching.pairing",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="action_items",
+                        to="mentoring.meeting",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['done_at', 'due_date', 'pk'],
+                "ordering": ["done_at", "due_date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Strategy',
+            name="Strategy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('category', models.CharField(choices=[('triggers', 'Triggers'), ('cravings', 'Cravings'), ('stress', 'Stress'), ('job_search', 'Job search'), ('routines', 'Routines'), ('other', 'Other')], max_length=16, verbose_name='Category')),
-                ('title', models.CharField(max_length=120, verbose_name='Title')),
-                ('body', models.TextField(max_length=4000, verbose_name='What helps')),
-                ('link', models.URLField(blank=True, verbose_name='Link (optional)')),
-                ('in_library', models.BooleanField(default=False, verbose_name='In the program library')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('archived_at', models.DateTimeField(blank=True, null=True)),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('program', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='strategies', to='accounts.program')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("triggers", "Triggers"),
+                            ("cravings", "Cravings"),
+                            ("stress", "Stress"),
+                            ("job_search", "Job search"),
+                            ("routines", "Routines"),
+                            ("other", "Other"),
+                        ],
+                        max_length=16,
+                        verbose_name="Category",
+                    ),
+                ),
+                ("title", models.CharField(max_length=120, verbose_name="Title")),
+                ("body", models.TextField(max_length=4000, verbose_name="What helps")),
+                ("link", models.URLField(blank=True, verbose_name="Link (optional)")),
+                (
+                    "in_library",
+                    models.BooleanField(default=False, verbose_name="In the program library"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("archived_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="strategies",
+                        to="accounts.program",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'strategies',
-                'ordering': ['category', 'title'],
+                "verbose_name_plural": "strategies",
+                "ordering": ["category", "title"],
             },
         ),
         migrations.CreateModel(
-            name='StrategyShare',
+            name="StrategyShare",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('shared_at', models.DateTimeField(auto_now_add=True)),
-                ('mentee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='toolkit', to='accounts.membership')),
-                ('shared_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('strategy', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='shares', to='mentoring.strategy')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("shared_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "mentee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="toolkit",
+                        to="accounts.membership",
+                    ),
+                ),
+                (
+                    "shared_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "strategy",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="shares",
+                        to="mentoring.strategy",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-shared_at'],
+                "ordering": ["-shared_at"],
             },
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('duration_minutes__gte', 5), ('duration_minutes__lte', 720)), name='event_duration_5_720'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("duration_minutes__gte", 5), ("duration_minutes__lte", 720)),
+                name="event_duration_5_720",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='eventparticipant',
-            constraint=models.UniqueConstraint(fields=('event', 'membership'), name='event_participant_once'),
+            model_name="eventparticipant",
+            constraint=models.UniqueConstraint(
+                fields=("event", "membership"), name="event_participant_once"
+            ),
         ),
         migrations.AddIndex(
-            model_name='meeting',
-            index=models.Index(fields=['pairing', 'status', 'starts_at'], name='mentoring_m_pairing_a39b17_idx'),
+            model_name="meeting",
+            index=models.Index(
+                fields=["pairing", "status", "starts_at"], name="mentoring_m_pairing_a39b17_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='meeting',
-            constraint=models.CheckConstraint(condition=models.Q(('duration_minutes__gte', 5), ('duration_minutes__lte', 480)), name='meeting_duration_5_480'),
+            model_name="meeting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("duration_minutes__gte", 5), ("duration_minutes__lte", 480)),
+                name="meeting_duration_5_480",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='meeting',
-            constraint=models.CheckConstraint(condition=models.Q(('actual_end__isnull', True), ('actual_start__isnull', True), ('actual_end__gt', models.F('actual_start')), _connector='OR'), name='meeting_actual_end_after_start'),
+            model_name="meeting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("actual_end__isnull", True),
+                    ("actual_start__isnull", True),
+                    ("actual_end__gt", models.F("actual_start")),
+                    _connector="OR",
+                ),
+                name="meeting_actual_end_after_start",
+            ),
         ),
         migrations.AddIndex(
-            model_name='actionitem',
-            index=models.Index(fields=['assignee', 'done_at'], name='mentoring_a_assigne_543c2e_idx'),
+            model_name="actionitem",
+            index=models.Index(
+                fields=["assignee", "done_at"], name="mentoring_a_assigne_543c2e_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='strategyshare',
-            constraint=models.UniqueConstraint(fields=('strategy', 'mentee'), name='strategy_shared_once'),
+            model_name="strategyshare",
+            constraint=models.UniqueConstraint(
+                fields=("strategy", "mentee"), name="strategy_shared_once"
+            ),
         ),
     ]

@@ -118,9 +118,7 @@ class ActionItem(models.Model):
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, null=True, blank=True, related_name="action_items"
     )
-    assignee = models.ForeignKey(
-        Membership, on_delete=models.CASCADE, related_name="action_items"
-    )
+    assignee = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="action_items")
     title = models.CharField(_("Action item"), max_length=200)
     due_date = models.DateField(_("Due date"), null=True, blank=True)
     done_at = models.DateTimeField(null=True, blank=True)

@@ -30,6 +30,11 @@ def _other_user(pairing: Pairing, user: User) -> User:
     return pairing.mentor.user if pairing.mentee.user_id == user.pk else pairing.mentee.user
 
 
+def _require_current(pairing: Pairing) -> None:
+    if pairing.status not in Pairing.CURRENT:
+        raise ValidationError(_("Meetings can be planned only in a current pairing."))
+
+
 def _validate_slot(*, starts_at: datetime, duration_minutes: int, fmt: str, errors: dict):
     if starts_at <= timezone.now():
         errors.setdefault("starts_at", []).append(
@@ -76,8 +81,7 @@ def meeting_propose(
     Returns the meeting and the mentor's overlapping meetings (to warn about)."""
     pairing = Pairing.objects.select_related("mentee__user", "mentor__user").get(pk=pairing.pk)
     _side(pairing, by)
-    if pairing.status not in Pairing.CURRENT:
-        raise ValidationError(_("Meetings can be planned only in a current pairing."))
+    _require_current(pairing)
     errors: dict[str, list[str]] = {}
     _validate_slot(
         starts_at=starts_at, duration_minutes=duration_minutes, fmt=format, errors=errors
@@ -115,6 +119,7 @@ def _locked(meeting: Meeting) -> Meeting:
 def meeting_confirm(*, meeting: Meeting, by: User) -> Meeting:
     meeting = _locked(meeting)
     _side(meeting.pairing, by)
+    _require_current(meeting.pairing)
     if meeting.status != Meeting.Status.PROPOSED:
         raise ValidationError(_("This meeting is not waiting for an answer."))
     if meeting.awaiting_id != by.pk:
@@ -141,6 +146,7 @@ def meeting_propose_other_time(
 ) -> tuple[Meeting, list[Meeting]]:
     meeting = _locked(meeting)
     _side(meeting.pairing, by)
+    _require_current(meeting.pairing)
     if meeting.status not in (Meeting.Status.PROPOSED, Meeting.Status.CONFIRMED):
         raise ValidationError(_("This meeting was cancelled or has taken place."))
     duration_minutes = duration_minutes or meeting.duration_minutes

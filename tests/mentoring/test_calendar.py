@@ -222,6 +222,7 @@ def test_the_feed_uses_a_fixed_number_of_queries(client, program, pairing, mente
     )
     add(make_pairing(busy, busy_mentor), 20)
     many = _feed_queries(client, busy.user)
-    assert few == many
+    assert few == many, (few, many)
+    assert few <= 3
     _cal, events = parse_events(client.get(feed_url(busy.user)).content)
     assert len(events) == 40

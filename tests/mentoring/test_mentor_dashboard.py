@@ -378,9 +378,7 @@ def test_sparkline_is_an_accessible_svg_without_style_attributes():
     today = date(2025, 3, 14)
     points = [(today - timedelta(days=d), 5 - d % 5) for d in range(14) if d != 4]
     svg = str(
-        sparkline(
-            points, label='Mood "low" <then> up', start=today - timedelta(days=13), end=today
-        )
+        sparkline(points, label='Mood "low" <then> up', start=today - timedelta(days=13), end=today)
     )
     assert svg.startswith("<svg") and 'role="img"' in svg
     assert 'aria-label="Mood &quot;low&quot; &lt;then&gt; up"' in svg

@@ -255,9 +255,7 @@ def test_settings_are_saved(login, mentee, program):
     assert row.share_with_mentor is True
     html = response.content.decode()
     assert '<label for="id_show_counter">Show my recovery counter</label>' in html
-    assert (
-        '<label for="id_share_with_mentor">Share my recovery time with my mentor</label>' in html
-    )
+    assert '<label for="id_share_with_mentor">Share my recovery time with my mentor</label>' in html
 
 
 def test_counter_hidden_when_show_counter_is_off(login, mentee, program):
