@@ -11,13 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Membership, Program
-from matching.models import Pairing
-
-
-class MeetingFormat(models.TextChoices):
-    IN_PERSON = "in_person", _("In person")
-    PHONE = "phone", _("Phone")
-    VIDEO = "video", _("Video")
+from matching.models import MeetingFormat, Pairing
 
 
 class ContactType(models.TextChoices):

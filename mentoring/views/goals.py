@@ -254,18 +254,31 @@ def progress(request, membership: Membership, goal_id: int):
             _add_service_errors(form, exc)
         else:
             saved = True
+    return _after_work(
+        request,
+        membership,
+        goal,
+        saved=saved,
+        message=_("Progress saved."),
+        form_name="progress_form",
+        form=form,
+    )
+
+
+def _after_work(request, membership, goal, *, saved: bool, message: str, form_name: str, form):
+    """htmx gets the refreshed work fragment; a plain post redirects or shows the errors."""
     if request.htmx:
         return _work_response(
             request,
             membership,
             goal,
-            progress_form=None if saved else form,
-            announce=_("Progress saved.") if saved else "",
+            **{form_name: None if saved else form},
+            announce=message if saved else "",
         )
     if saved:
-        messages.success(request, _("Progress saved."))
+        messages.success(request, message)
         return redirect(_detail_url(membership, goal))
-    return _detail_response(request, membership, goal, progress_form=form)
+    return _detail_response(request, membership, goal, **{form_name: form})
 
 
 # MILESTONES
@@ -291,18 +304,15 @@ def milestone_add(request, membership: Membership, goal_id: int):
                 _add_service_errors(form, exc)
         else:
             saved = True
-    if request.htmx:
-        return _work_response(
-            request,
-            membership,
-            goal,
-            milestone_form=None if saved else form,
-            announce=_("Milestone added.") if saved else "",
-        )
-    if saved:
-        messages.success(request, _("Milestone added."))
-        return redirect(_detail_url(membership, goal))
-    return _detail_response(request, membership, goal, milestone_form=form)
+    return _after_work(
+        request,
+        membership,
+        goal,
+        saved=saved,
+        message=_("Milestone added."),
+        form_name="milestone_form",
+        form=form,
+    )
 
 
 @require_POST
