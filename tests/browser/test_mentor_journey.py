@@ -5,6 +5,7 @@ mentee sees the action item on their home page and checks it off."""
 
 import re
 from datetime import datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
@@ -108,6 +109,11 @@ def test_outreach_meeting_log_and_action_item(page: Page, live_server, artifacts
     expect(rows.nth(1).get_by_text("Asked you to reach out")).to_have_count(0)
     page.set_viewport_size({"width": 1280, "height": 800})
     page.screenshot(path=str(artifacts / "mentor-journey-dashboard.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    expect(first.locator(".flag--outreach")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=str(artifacts / "mentor-journey-dashboard-phone.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 800})
 
     # Morgan proposes a video meeting with River for two days from now.
     meeting_day = today + timedelta(days=2)
@@ -147,7 +153,7 @@ def test_outreach_meeting_log_and_action_item(page: Page, live_server, artifacts
         page.get_by_role("link", name="Add to my calendar (.ics)").click()
     download = download_info.value
     assert download.suggested_filename == f"peerpath-meeting-{meeting.pk}.ics"
-    calendar = Calendar.from_ical(open(download.path(), "rb").read())
+    calendar = Calendar.from_ical(Path(download.path()).read_bytes())
     events = calendar.walk("VEVENT")
     assert len(events) == 1
     event = events[0]
