@@ -269,3 +269,5 @@ LOGGING = {
 
 # PEERPATH
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=7)
+# Matching rounds with more mentees than this run on a Celery worker (progress bar).
+MATCHING_ROUND_ASYNC_THRESHOLD = env.int("MATCHING_ROUND_ASYNC_THRESHOLD", default=500)

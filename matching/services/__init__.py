@@ -20,7 +20,6 @@ from .pairing import (  # noqa: F401
     pairings_expire,
 )
 from .rounds import (  # noqa: F401
-    ROUND_ASYNC_THRESHOLD,
     round_compute,
     round_confirm,
     round_discard,

@@ -7,6 +7,7 @@ import time
 from datetime import timedelta
 
 import numpy as np
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -21,8 +22,6 @@ from ..selectors import exclusion_mask, scoring_pool
 from .intake import matching_settings_for
 from .pairing import reasons_as_data
 
-# Larger rounds run on a Celery worker while the page shows progress.
-ROUND_ASYNC_THRESHOLD = 500
 
 UNMATCHED_NO_ELIGIBLE = "no_eligible"
 UNMATCHED_BELOW_MIN = "below_min_score"
@@ -58,7 +57,8 @@ def round_start(
         objective=objective,
         mentee_ids=pool.mentee_ids,
     )
-    if len(pool.mentee_ids) > ROUND_ASYNC_THRESHOLD:
+    # Larger rounds run on a Celery worker while the page shows progress.
+    if len(pool.mentee_ids) > settings.MATCHING_ROUND_ASYNC_THRESHOLD:
         from ..tasks import round_compute_task
 
         round_id = matching_round.pk
