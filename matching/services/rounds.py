@@ -22,7 +22,6 @@ from ..selectors import exclusion_mask, scoring_pool
 from .intake import matching_settings_for
 from .pairing import reasons_as_data
 
-
 UNMATCHED_NO_ELIGIBLE = "no_eligible"
 UNMATCHED_BELOW_MIN = "below_min_score"
 UNMATCHED_NO_ROOM = "no_room"
