@@ -17,6 +17,7 @@ from accounts.models import Membership, Role
 
 from .. import scoring
 from ..models import DoNotPair, Intake, MatchingSettings, Pairing, PairingFeedback
+from ..signals import pairing_ended
 from .intake import intake_for, matching_settings_for
 
 
@@ -311,6 +312,7 @@ def pairing_end(
     if rating is not None and not 1 <= rating <= 5:
         raise ValidationError({"rating": [_("Choose a rating from 1 to 5.")]})
     _close(pairing, Pairing.Status.ENDED, by, reason)
+    pairing_ended.send(sender=Pairing, pairing=pairing, ended_by=by.user)
     if rating is not None:
         PairingFeedback.objects.create(
             pairing=pairing, author=by.user, rating=rating, comment=comment.strip()

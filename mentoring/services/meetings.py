@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -377,3 +378,20 @@ def action_item_set_done(*, item: ActionItem, by: User, done: bool) -> ActionIte
     item.done_at = timezone.now() if done else None
     item.save(update_fields=["done_at"])
     return item
+
+
+def cancel_planned_meetings(*, pairing: Pairing, ended_by: User, **_signal_kwargs) -> int:
+    """When a pairing ends its planned meetings are cancelled, so calendars drop them (the
+    SEQUENCE grows). Receiver of matching.signals.pairing_ended, inside its transaction."""
+    return Meeting.objects.filter(
+        pairing=pairing,
+        status__in=[Meeting.Status.PROPOSED, Meeting.Status.CONFIRMED],
+        starts_at__gt=timezone.now(),
+    ).update(
+        status=Meeting.Status.CANCELLED,
+        cancelled_at=timezone.now(),
+        cancelled_by=ended_by,
+        cancel_reason=_("The pairing ended."),
+        awaiting=None,
+        sequence=F("sequence") + 1,
+    )
