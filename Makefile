@@ -18,7 +18,7 @@ $(STAMP): requirements.txt
 install: $(STAMP)
 
 migrate: install
-	mkdir -p var/mail var/broker/queue var/broker/processed
+	mkdir -p var/mail var/broker/queue var/broker/processed var/broker/control
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py createcachetable
 
@@ -37,7 +37,7 @@ run: demo
 # DEBUG=true gives test-friendly defaults (no HTTPS redirect, plain cookies);
 # pytest-django still runs the tests with DEBUG off.
 test: install
-	mkdir -p var/broker/queue var/broker/processed var/mail
+	mkdir -p var/broker/queue var/broker/processed var/broker/control var/mail
 	DEBUG=true $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: install
