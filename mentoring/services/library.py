@@ -190,6 +190,13 @@ def event_record_attendance(*, event: Event, by: Membership, attended_ids: set[i
     """Record who came (members of the event's program only). Returns how many attended."""
     if not by.is_coordinator or by.program_id != event.program_id:
         raise ValidationError(_("Coordinators record attendance."))
+    if event.cancelled_at is not None or event.starts_at > timezone.now():
+        raise ValidationError(
+            _(
+                "Attendance can be recorded once the event has started, and not for a "
+                "cancelled event."
+            )
+        )
     members = Membership.objects.filter(program_id=event.program_id, pk__in=attended_ids)
     valid = set(members.values_list("pk", flat=True))
     if valid != set(attended_ids):

@@ -454,3 +454,26 @@ def test_index_query_count_does_not_grow(program, login, coordinator, mentee, wh
     with CaptureQueriesContext(connection) as large:
         assert client.get(url("index", program)).status_code == 200
     assert len(small) == len(large)
+
+
+def test_service_refuses_attendance_before_the_event_starts(coordinator, mentee):
+    from datetime import timedelta
+
+    import pytest
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+
+    from mentoring import services as mentoring_services
+    from mentoring.models import EventParticipant
+
+    event = mentoring_services.event_create(
+        by=coordinator,
+        title="Peer support group",
+        kind="support_group",
+        starts_at=timezone.now() + timedelta(days=1),
+    )
+    with pytest.raises(ValidationError, match="once the event has started"):
+        mentoring_services.event_record_attendance(
+            event=event, by=coordinator, attended_ids={mentee.pk}
+        )
+    assert not EventParticipant.objects.filter(event=event, attended=True).exists()
