@@ -9,11 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from matching import selectors as matching_selectors
-from mentoring import selectors as mentoring_selectors
-from mentoring import selectors_library as mentoring_selectors_library
-from mentoring import selectors_mentor as mentoring_selectors_mentor
-from mentoring.views import mentor as mentor_views
+from mentoring import selectors_home as home_selectors
 
 from . import selectors, services
 from .adapter import PENDING_INVITATION_KEY
@@ -97,20 +93,7 @@ def program_home(request, membership: Membership):
             members=selectors.program_members(program=program)[:10],
         )
         return render(request, "accounts/coordinator_home.html", context)
-    context["pairing_state"] = matching_selectors.home_pairing_state(membership=membership)
-    if membership.is_mentee:
-        context.update(mentoring_selectors.mentee_home(membership=membership, viewer=request.user))
-    context.update(
-        action_items=mentoring_selectors_mentor.open_action_items(membership=membership),
-        upcoming_meetings=mentoring_selectors_mentor.upcoming_meetings(membership=membership),
-        upcoming_events=mentoring_selectors_library.upcoming_events(
-            membership=membership, limit=3, include_cancelled=False
-        ),
-    )
-    if membership.is_mentor:
-        # Who needs attention first: mentoring.selectors_mentor.mentor_dashboard, with each
-        # row's mood sparkline and flags in words.
-        context["dashboard_rows"] = mentor_views.dashboard_rows(membership=membership)
+    context.update(home_selectors.home_data(membership=membership, viewer=request.user))
     template = "accounts/mentor_home.html" if membership.is_mentor else "accounts/mentee_home.html"
     return render(request, template, context)
 

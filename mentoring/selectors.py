@@ -11,9 +11,17 @@ from django.db.models import Count, Q, QuerySet
 from accounts.models import Membership, User
 
 from . import access
-from .models import CheckIn, Encouragement, Goal, Habit, HabitLog, Milestone, RecoveryPeriod
+from .models import (
+    CheckIn,
+    Encouragement,
+    Goal,
+    Habit,
+    HabitLog,
+    Milestone,
+    RecoveryPeriod,
+    RecoverySettings,
+)
 from .services.habits import BACKFILL_DAYS, week_start
-from .services.recovery import recovery_settings_for
 from .services.time import local_today
 
 RECOVERY_MILESTONE_DAYS = [30, 60, 90, 180, 365]
@@ -178,7 +186,9 @@ def checkins_recent(*, membership: Membership, viewer: User, limit: int = 30) ->
 def recovery_summary(*, membership: Membership) -> dict:
     """Current and earlier periods, longest and total, next milestone (two queries)."""
     today = local_today(membership)
-    settings_row = recovery_settings_for(membership=membership)
+    # A read never writes: without a saved row the defaults apply (an unsaved row).
+    settings_row = RecoverySettings.objects.filter(membership=membership).first()
+    settings_row = settings_row or RecoverySettings(membership=membership)
     periods = list(RecoveryPeriod.objects.filter(membership=membership).order_by("-started_on"))
     current = next((p for p in periods if p.ended_on is None), None)
 

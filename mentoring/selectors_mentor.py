@@ -200,6 +200,10 @@ def open_action_items(*, membership: Membership) -> list[ActionItem]:
     )
 
 
+# A meeting stays in "upcoming" for a while after it starts, until it is logged.
+UPCOMING_GRACE = timedelta(hours=2)
+
+
 def upcoming_meetings(*, membership: Membership, limit: int = 5) -> list[Meeting]:
     field_name = "pairing__mentee" if membership.is_mentee else "pairing__mentor"
     return list(
@@ -207,7 +211,7 @@ def upcoming_meetings(*, membership: Membership, limit: int = 5) -> list[Meeting
             **{field_name: membership},
             pairing__status__in=Pairing.CURRENT,
             status__in=[Meeting.Status.PROPOSED, Meeting.Status.CONFIRMED],
-            starts_at__gte=timezone.now() - timedelta(hours=2),
+            starts_at__gte=timezone.now() - UPCOMING_GRACE,
         )
         .select_related("pairing__mentee__user__profile", "pairing__mentor__user__profile")
         .order_by("starts_at")[:limit]

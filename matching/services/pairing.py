@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import freshness
 from accounts.models import Membership, Role
 
 from .. import scoring
@@ -329,9 +330,13 @@ def _close(pairing: Pairing, status: str, by: Membership, reason: str) -> Pairin
     return pairing
 
 
+@transaction.atomic
 def pairings_expire(*, now=None) -> int:
     """Mark proposals past their expiry (beat runs this; each row changes once)."""
     now = now or timezone.now()
-    return Pairing.objects.filter(status=Pairing.Status.PROPOSED, expires_at__lte=now).update(
-        status=Pairing.Status.EXPIRED, closed_at=now
-    )
+    expired = Pairing.objects.filter(status=Pairing.Status.PROPOSED, expires_at__lte=now)
+    people = list(expired.values_list("mentee_id", "mentor_id", "program_id"))
+    count = expired.update(status=Pairing.Status.EXPIRED, closed_at=now)
+    freshness.touch_members(pk for mentee, mentor, _ in people for pk in (mentee, mentor))
+    freshness.touch_programs({program for _, _, program in people})
+    return count
