@@ -21,33 +21,40 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 
-def timed(client, url: str, repeat: int, *, rebuild: bool = False) -> tuple[float, int]:
-    """Median time of `repeat` renders and the queries of one. With `rebuild`, each render
-    starts with nothing kept in the process (accounts.freshness): the page as it is right
-    after a write."""
+def timed(client, pages: dict[str, tuple[str, bool]], repeat: int) -> dict[str, tuple[float, int]]:
+    """Median render time and query count of each page, {name: (url, rebuild)}. The pages
+    take turns, request by request, so a slow patch of the machine hits them all alike and
+    the ratios compare like with like. With `rebuild`, each render starts with nothing kept in
+    the process (accounts.freshness): the page as it is right after a write."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from accounts import freshness
 
-    def prepare():
+    def get(url: str, rebuild: bool):
         if rebuild:
             freshness.forget_all()
-
-    for _ in range(3):  # warm caches and template loaders
-        prepare()
-        assert client.get(url).status_code == 200, url
-    samples = []
-    for _ in range(repeat):
-        prepare()
         start = time.perf_counter()
         response = client.get(url)
-        samples.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200
-    prepare()
-    with CaptureQueriesContext(connection) as ctx:
-        client.get(url)
-    return statistics.median(samples), len(ctx.captured_queries)
+        elapsed = (time.perf_counter() - start) * 1000
+        assert response.status_code == 200, url
+        return elapsed
+
+    for _ in range(3):  # warm caches and template loaders
+        for url, rebuild in pages.values():
+            get(url, rebuild)
+    samples: dict[str, list[float]] = {name: [] for name in pages}
+    for _ in range(repeat):
+        for name, (url, rebuild) in pages.items():
+            samples[name].append(get(url, rebuild))
+    results = {}
+    for name, (url, rebuild) in pages.items():
+        if rebuild:
+            freshness.forget_all()
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(url)
+        results[name] = (statistics.median(samples[name]), len(ctx.captured_queries))
+    return results
 
 
 def seed_mentee(days: int):
@@ -121,9 +128,18 @@ def main() -> None:
         client = Client()
         client.force_login(mentee.user)
         home_url = f"/p/{mentee.program.slug}/"
-        bare_ms, bare_q = timed(client, "/__bench__/bare/", args.repeat)
-        home_ms, home_q = timed(client, home_url, args.repeat)
-        cold_ms, cold_q = timed(client, home_url, args.repeat, rebuild=True)
+        results = timed(
+            client,
+            {
+                "bare": ("/__bench__/bare/", False),
+                "home": (home_url, False),
+                "rebuilt": (home_url, True),
+            },
+            args.repeat,
+        )
+        bare_ms, bare_q = results["bare"]
+        home_ms, home_q = results["home"]
+        cold_ms, cold_q = results["rebuilt"]
         print(f"database: {connection.vendor}; cache: {settings.CACHES['default']['BACKEND']}")
         print(f"bare base.html page: median {bare_ms:.1f} ms, {bare_q} queries")
         print(
@@ -137,11 +153,18 @@ def main() -> None:
         mentor = seed_mentor(mentees=10, days=730)
         client.force_login(mentor.user)
         dashboard_url = f"/p/{mentor.program.slug}/"
-        mentor_bare_ms, _mentor_bare_q = timed(client, "/__bench__/bare/", args.repeat)
-        dashboard_ms, dashboard_q = timed(client, dashboard_url, args.repeat)
-        dashboard_cold_ms, dashboard_cold_q = timed(
-            client, dashboard_url, args.repeat, rebuild=True
+        results = timed(
+            client,
+            {
+                "bare": ("/__bench__/bare/", False),
+                "dashboard": (dashboard_url, False),
+                "rebuilt": (dashboard_url, True),
+            },
+            args.repeat,
         )
+        mentor_bare_ms, _mentor_bare_q = results["bare"]
+        dashboard_ms, dashboard_q = results["dashboard"]
+        dashboard_cold_ms, dashboard_cold_q = results["rebuilt"]
         print(f"bare base.html page, as the mentor: median {mentor_bare_ms:.1f} ms")
         print(
             f"mentor dashboard, 10 mentees x 2 years: median {dashboard_ms:.1f} ms, "

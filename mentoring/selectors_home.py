@@ -49,7 +49,17 @@ def home_data(*, membership: Membership, viewer: User) -> dict:
             freshness.member_scope(membership.pk),
             freshness.program_scope(membership.program_id),
         ],
-        key=(viewer.pk, membership.pk, membership.role, local_today(membership), get_language()),
+        # Ids with their creation times: a key can never match a different person, even in
+        # a database whose ids were reset (flush) while a web process kept running.
+        key=(
+            viewer.pk,
+            viewer.date_joined,
+            membership.pk,
+            membership.joined_at,
+            membership.role,
+            local_today(membership),
+            get_language(),
+        ),
         build=lambda: _build(membership, viewer),
     )
     # Kept data is shared by requests: copy what is filtered by the clock, never change it.

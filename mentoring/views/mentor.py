@@ -117,11 +117,29 @@ def _flag_reasons(row: MenteeRow) -> list[tuple[str, str]]:
     return reasons
 
 
+def _checkin_words(days: int | None) -> str:
+    if days is None:
+        return ""
+    if days == 0:
+        return _("Today")
+    if days == 1:
+        return _("Yesterday")
+    return ngettext("%(days)s day ago", "%(days)s days ago", days) % {"days": days}
+
+
 def dashboard_rows(*, membership: Membership) -> list[MenteeRow]:
     """mentor_dashboard's rows, most in need of attention first, each with its mood
-    sparkline and its flags as plain reasons (no queries beyond the selector's)."""
+    sparkline, its flags as plain reasons and its words and links, ready for the page (no
+    queries beyond the selector's). The rows are kept with the home's data, so the work
+    done here is done once per change, not once per page view."""
     rows = mentor_dashboard(mentor=membership)
+    slug = membership.program.slug
     for row in rows:
+        mentee_kwargs = {"program_slug": slug, "mentee_id": row.mentee.pk}
+        row.name = row.mentee.user.display_name
+        row.detail_url = reverse("mentor:detail", kwargs=mentee_kwargs)
+        row.intake_url = reverse("matching:my_mentee", kwargs=mentee_kwargs)
+        row.outreach_url = reverse("mentor:outreach_handled", kwargs=mentee_kwargs)
         row.sparkline = charts.sparkline(
             row.moods,
             start=row.today - timedelta(days=SPARKLINE_DAYS - 1),
@@ -129,6 +147,18 @@ def dashboard_rows(*, membership: Membership) -> list[MenteeRow]:
             label=_mood_label(row),
         )
         row.flag_reasons = _flag_reasons(row)
+        row.checkin_words = _checkin_words(row.days_since_checkin)
+        row.habits_words = _("%(done)s done") % {"done": row.habits_done_this_week}
+        row.goals_words = (
+            ngettext(
+                "%(progress)s%% · %(counter)s goal",
+                "%(progress)s%% · %(counter)s goals",
+                row.goals_active,
+            )
+            % {"progress": row.goal_progress, "counter": row.goals_active}
+            if row.goal_progress is not None
+            else ""
+        )
     return rows
 
 
