@@ -158,7 +158,7 @@ def mentor_dashboard(*, mentor: Membership) -> list[MenteeRow]:
     window = program.setting("flag_return_to_use_days")
     for membership_id, ended_on in RecoveryPeriod.objects.filter(
         membership_id__in=mentee_ids,
-        told_mentor=True,
+        told_pairing__in=[p.pk for p in pairings],
         ended_on__gte=min(row.today for row in rows.values()) - timedelta(days=window),
     ).values_list("membership_id", "ended_on"):
         row = rows[membership_id]

@@ -204,6 +204,10 @@ class RecoveryPeriod(models.Model):
     # anyone else.
     end_note = models.TextField(_("Private note"), max_length=2000, blank=True)
     told_mentor = models.BooleanField(_("Tell my mentor"), default=False)
+    # Whom it was told to: only that pairing's mentor sees it, never a later mentor.
+    told_pairing = models.ForeignKey(
+        "matching.Pairing", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

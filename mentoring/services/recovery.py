@@ -73,7 +73,8 @@ def recovery_return_to_use(
     """Record a return to use: the current period ends, a new one starts the same day.
 
     History stays (earlier periods, longest period, total time). Nobody is notified unless
-    the person asks to tell their mentor, and the email never says why.
+    the person asks to tell their mentor, and the email never says why. Returns the period
+    that ended: its `told_mentor` says whether a mentor was told.
     """
     today = local_today(membership)
     current = (
@@ -93,29 +94,33 @@ def recovery_return_to_use(
     ):
         # A double-posted form would otherwise add an empty period (and a second email).
         raise ValidationError({"on": [_("You already logged a return to use on this date.")]})
+    told = _tell_mentor(membership) if tell_mentor else None
     current.ended_on = on
     current.end_note = note.strip()[:2000]
-    current.told_mentor = tell_mentor
-    current.save(update_fields=["ended_on", "end_note", "told_mentor"])
-    new_period = RecoveryPeriod.objects.create(membership=membership, started_on=on)
-    if tell_mentor:
-        _tell_mentor(membership)
-    return new_period
+    # With no current mentor nobody is told, and no later mentor ever sees it.
+    current.told_mentor = told is not None
+    current.told_pairing = told
+    current.save(update_fields=["ended_on", "end_note", "told_mentor", "told_pairing"])
+    RecoveryPeriod.objects.create(membership=membership, started_on=on)
+    return current
 
 
-def _tell_mentor(membership: Membership) -> None:
+def _tell_mentor(membership: Membership) -> Pairing | None:
+    """The current pairing whose mentor is told (by email when they take updates), or None
+    when the person has no current mentor."""
     pairing = (
         Pairing.objects.filter(mentee=membership, status__in=Pairing.CURRENT)
         .select_related("mentor__user__profile")
         .first()
     )
     if pairing is None:
-        return
+        return None
     mentor_user = pairing.mentor.user
     profile = getattr(mentor_user, "profile", None)
     if profile is not None and not profile.email_updates:
-        return
+        return pairing  # told on their dashboard only
     context = {"mentee_name": membership.user.display_name, "program": membership.program}
     subject = render_to_string("mentoring/email/shared_update_subject.txt", context).strip()
     body = render_to_string("mentoring/email/shared_update_message.txt", context)
     transaction.on_commit(lambda: send_mail(subject, body, None, [mentor_user.email]))
+    return pairing

@@ -92,7 +92,7 @@ def return_to_use(request, membership: Membership):
         form = ReturnToUseForm(request.POST)
         if form.is_valid():
             try:
-                services.recovery_return_to_use(membership=membership, **form.cleaned_data)
+                ended = services.recovery_return_to_use(membership=membership, **form.cleaned_data)
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
@@ -103,6 +103,16 @@ def return_to_use(request, membership: Membership):
                         "progress. Your earlier time still counts."
                     ),
                 )
+                if ended.told_mentor:
+                    messages.info(request, _("Your mentor has been told, as you asked."))
+                elif form.cleaned_data["tell_mentor"]:
+                    messages.info(
+                        request,
+                        _(
+                            "You don't have a mentor right now, so nobody was told. A mentor "
+                            "you are paired with later won't see it either."
+                        ),
+                    )
                 return redirect("recovery:index", program_slug=membership.program.slug)
     else:
         form = ReturnToUseForm(initial={"on": services.local_today(membership)})

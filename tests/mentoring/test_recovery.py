@@ -236,10 +236,45 @@ def test_tell_my_mentor_without_a_mentor_sends_nothing(
     services.recovery_start(membership=mentee, started_on=days_ago(mentee, 30))
     with django_capture_on_commit_callbacks(execute=True):
         response = login(mentee).post(
-            url("return", program), {"on": days_ago(mentee, 1).isoformat(), "tell_mentor": "on"}
+            url("return", program),
+            {"on": days_ago(mentee, 1).isoformat(), "tell_mentor": "on"},
+            follow=True,
         )
-    assert response.status_code == 302
+    assert response.status_code == 200
     assert mailoutbox == []
+    assert "You don&#x27;t have a mentor right now, so nobody was told." in response.content.decode()
+    ended = RecoveryPeriod.objects.get(membership=mentee, ended_on__isnull=False)
+    assert ended.told_mentor is False and ended.told_pairing is None
+
+
+def test_the_page_says_the_mentor_was_told(login, mentee, mentor, program):
+    pairing = pair(program, mentee, mentor)
+    services.recovery_start(membership=mentee, started_on=days_ago(mentee, 30))
+    response = login(mentee).post(
+        url("return", program),
+        {"on": days_ago(mentee, 1).isoformat(), "tell_mentor": "on"},
+        follow=True,
+    )
+    assert "Your mentor has been told, as you asked." in response.content.decode()
+    ended = RecoveryPeriod.objects.get(membership=mentee, ended_on__isnull=False)
+    assert ended.told_mentor is True and ended.told_pairing == pairing
+
+
+def test_a_later_mentor_never_sees_what_was_told_to_an_earlier_one(
+    login, mentee, mentor, other_mentor, program
+):
+    first = pair(program, mentee, mentor)
+    services.recovery_start(membership=mentee, started_on=days_ago(mentee, 30))
+    services.recovery_return_to_use(membership=mentee, on=days_ago(mentee, 1), tell_mentor=True)
+    home = reverse("accounts:program_home", args=[program.slug])
+    assert "Shared a return to use" in login(mentor).get(home).content.decode()
+    first.status = Pairing.Status.ENDED
+    first.closed_at = timezone.now()
+    first.save()
+    pair(program, mentee, other_mentor)
+    html = login(other_mentor).get(home).content.decode()
+    assert f'id="mentee-{mentee.pk}-name"' in html
+    assert "Shared a return to use" not in html
 
 
 # CHOICES AND THE COUNTER
