@@ -242,7 +242,8 @@ def test_tell_my_mentor_without_a_mentor_sends_nothing(
         )
     assert response.status_code == 200
     assert mailoutbox == []
-    assert "You don&#x27;t have a mentor right now, so nobody was told." in response.content.decode()
+    html = response.content.decode()
+    assert "You don&#x27;t have a mentor right now, so nobody was told." in html
     ended = RecoveryPeriod.objects.get(membership=mentee, ended_on__isnull=False)
     assert ended.told_mentor is False and ended.told_pairing is None
 
