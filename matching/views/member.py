@@ -207,6 +207,22 @@ def pairing_decline(request, membership: Membership, pairing_id: int):
     return redirect("matching:pairings", program_slug=membership.program.slug)
 
 
+@require_POST
+@program_view(Role.MENTEE)
+def pairing_withdraw(request, membership: Membership, pairing_id: int):
+    """A mentee takes back their own request for a mentor while it waits for an answer."""
+    pairing = selectors.pairing_get_for_user(
+        user=request.user, pairing_id=pairing_id, program=membership.program
+    )
+    try:
+        services.pairing_withdraw(pairing=pairing, by=membership)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("You took back your request. You can ask another mentor."))
+    return redirect("matching:pairings", program_slug=membership.program.slug)
+
+
 PAUSE_FORM_IDS = "id_pause_%s"
 
 

@@ -535,6 +535,47 @@ class TestSuggestions:
         login(mentor).post(url("matching:pairing_accept", program, pairing_id=pairing.pk))
         assert status_of(pairing) == Pairing.Status.ACTIVE
 
+    def test_mentee_takes_back_their_own_request(
+        self, login, intakes, mentee, other_mentee, mentor, coordinator, program
+    ):
+        services.matching_settings_update(program=program, self_match_enabled=True)
+        client = login(mentee)
+        client.post(url("matching:suggestion_request", program, mentor_id=mentor.pk))
+        pairing = Pairing.objects.get(mentee=mentee)
+        html = client.get(url("matching:pairings", program)).content.decode()
+        assert "Take back my request" in html
+        withdraw = url("matching:pairing_withdraw", program, pairing_id=pairing.pk)
+
+        # Nobody else can: the mentor (403), another mentee (404).
+        assert login(mentor).post(withdraw).status_code == 403
+        assert login(other_mentee).post(withdraw).status_code == 404
+        assert status_of(pairing) == Pairing.Status.PROPOSED
+
+        response = login(mentee).post(withdraw, follow=True)
+        assert "You took back your request." in response.content.decode()
+        assert status_of(pairing) == Pairing.Status.WITHDRAWN
+        # Twice: a clear message, nothing changes.
+        response = login(mentee).post(withdraw, follow=True)
+        assert response.status_code == 200
+        assert "You took back your request." not in response.content.decode()
+        assert status_of(pairing) == Pairing.Status.WITHDRAWN
+
+    def test_a_coordinators_proposal_cannot_be_taken_back_by_the_mentee(
+        self, login, intakes, mentee, mentor, coordinator, program
+    ):
+        pairing = services.pairing_propose(mentee=mentee, mentor=mentor, by=coordinator)
+        services.pairing_accept(pairing=pairing, by=mentee)
+        client = login(mentee)
+        assert (
+            "Take back my request"
+            not in client.get(url("matching:pairings", program)).content.decode()
+        )
+        response = client.post(
+            url("matching:pairing_withdraw", program, pairing_id=pairing.pk), follow=True
+        )
+        assert "Only a coordinator can withdraw this proposal." in response.content.decode()
+        assert status_of(pairing) == Pairing.Status.PROPOSED
+
     def test_a_mentor_of_another_program_cannot_be_requested(
         self, login, intakes, mentee, program, other_program
     ):
