@@ -59,6 +59,9 @@ def touch(scopes: Iterable[str]) -> None:
     scopes = sorted(set(scopes))
     if not scopes:
         return
+    # Straight away for reads later in this transaction (and tests, which never commit);
+    # with the database cache this write is part of the transaction, so it also becomes
+    # visible exactly when the rows do. Sorted, so concurrent writers lock tokens in order.
     _replace_tokens(scopes)
     transaction.on_commit(lambda: _replace_tokens(scopes))
 

@@ -123,7 +123,7 @@ else:
 # Home-page data kept in each web process's memory (never in the shared cache), checked
 # against version tokens that every write replaces: see accounts/freshness.py. 0 keeps nothing.
 PAGE_DATA_TTL = env.int("PAGE_DATA_TTL", default=300)
-PAGE_DATA_MAX_ENTRIES = env.int("PAGE_DATA_MAX_ENTRIES", default=2000)
+PAGE_DATA_MAX_ENTRIES = env.int("PAGE_DATA_MAX_ENTRIES", default=1000)
 
 # AUTHENTICATION
 AUTH_USER_MODEL = "accounts.User"
