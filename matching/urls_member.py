@@ -11,9 +11,7 @@ urlpatterns = [
     path("pairings/<int:pairing_id>/", member.pairing_detail, name="pairing_detail"),
     path("pairings/<int:pairing_id>/accept/", member.pairing_accept, name="pairing_accept"),
     path("pairings/<int:pairing_id>/decline/", member.pairing_decline, name="pairing_decline"),
-    path(
-        "pairings/<int:pairing_id>/withdraw/", member.pairing_withdraw, name="pairing_withdraw"
-    ),
+    path("pairings/<int:pairing_id>/withdraw/", member.pairing_withdraw, name="pairing_withdraw"),
     path("pairings/<int:pairing_id>/pause/", member.pairing_pause, name="pairing_pause"),
     path("pairings/<int:pairing_id>/resume/", member.pairing_resume, name="pairing_resume"),
     path("pairings/<int:pairing_id>/end/", member.pairing_end, name="pairing_end"),

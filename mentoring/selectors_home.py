@@ -17,8 +17,8 @@ from matching import selectors as matching_selectors
 from matching.models import Intake
 
 from . import selectors, selectors_library, selectors_mentor
+from .dashboard import dashboard_rows
 from .services.time import local_today
-from .views.mentor import dashboard_rows
 
 UPCOMING_EVENTS = 3
 
