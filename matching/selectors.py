@@ -334,7 +334,13 @@ def pairings_for_member(*, membership: Membership) -> QuerySet[Pairing]:
 def home_pairing_state(*, membership: Membership) -> dict:
     """What a mentee or mentor sees of their pairings on their home page."""
     now = timezone.now()
-    pairings = list(pairings_for_member(membership=membership).filter(status__in=Pairing.OPEN))
+    field = "mentee" if membership.role == Role.MENTEE else "mentor"
+    pairings = list(
+        Pairing.objects.filter(**{field: membership}, status__in=Pairing.OPEN)
+        # The mentee's program gives the mentor's dashboard each mentee's "today".
+        .select_related("mentee__user__profile", "mentee__program", "mentor__user__profile")
+        .order_by("-proposed_at")
+    )
     current = [p for p in pairings if p.status in Pairing.CURRENT]
     proposed = [p for p in pairings if p.status == Pairing.Status.PROPOSED and p.expires_at > now]
     state = {"current": current, "proposed": proposed, "waiting_position": None}

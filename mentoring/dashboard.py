@@ -93,12 +93,14 @@ def _checkin_words(days: int | None) -> str:
     return ngettext("%(days)s day ago", "%(days)s days ago", days) % {"days": days}
 
 
-def dashboard_rows(*, membership: Membership) -> list[MenteeRow]:
+def dashboard_rows(
+    *, membership: Membership, current_pairings: list | None = None
+) -> list[MenteeRow]:
     """mentor_dashboard's rows, most in need of attention first, each with its mood
     sparkline, its flags as plain reasons and its words and links, ready for the page (no
     queries beyond the selector's). The rows are kept with the home's data, so the work
     done here is done once per change, not once per page view."""
-    rows = mentor_dashboard(mentor=membership)
+    rows = mentor_dashboard(mentor=membership, current_pairings=current_pairings)
     slug = membership.program.slug
     for row in rows:
         mentee_kwargs = {"program_slug": slug, "mentee_id": row.mentee.pk}

@@ -37,7 +37,9 @@ def _build(membership: Membership, viewer: User) -> dict:
         data.update(selectors.mentee_home(membership=membership, viewer=viewer))
     if membership.is_mentor:
         # Who needs attention first, each row with its mood sparkline and flags in words.
-        data["dashboard_rows"] = dashboard_rows(membership=membership)
+        data["dashboard_rows"] = dashboard_rows(
+            membership=membership, current_pairings=data["pairing_state"]["current"]
+        )
     return data
 
 

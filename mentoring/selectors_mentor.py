@@ -65,13 +65,19 @@ def _mood_drop(moods: list[tuple[date, int]], today: date) -> float:
     return sum(before) / len(before) - sum(recent) / len(recent)
 
 
-def mentor_dashboard(*, mentor: Membership) -> list[MenteeRow]:
+def mentor_dashboard(
+    *, mentor: Membership, current_pairings: list[Pairing] | None = None
+) -> list[MenteeRow]:
+    """`current_pairings`, when the caller has them (the home's pairing state), are the
+    mentor's active and paused pairings with mentee__user__profile and mentee__program."""
     program = mentor.program
-    pairings = list(
-        Pairing.objects.filter(mentor=mentor, status__in=Pairing.CURRENT)
-        .select_related("mentee__user__profile", "mentee__program")
-        .order_by("activated_at", "pk")
-    )
+    if current_pairings is None:
+        current_pairings = list(
+            Pairing.objects.filter(mentor=mentor, status__in=Pairing.CURRENT).select_related(
+                "mentee__user__profile", "mentee__program"
+            )
+        )
+    pairings = sorted(current_pairings, key=lambda p: (p.activated_at or p.proposed_at, p.pk))
     if not pairings:
         return []
     rows = {
