@@ -211,16 +211,28 @@ def pairing_decline(request, membership: Membership, pairing_id: int):
 @program_view(Role.MENTEE)
 def pairing_withdraw(request, membership: Membership, pairing_id: int):
     """A mentee takes back their own request for a mentor while it waits for an answer."""
+    _pairing_action(
+        request,
+        membership,
+        pairing_id,
+        services.pairing_withdraw,
+        _("You took back your request. You can ask another mentor."),
+    )
+    return redirect("matching:pairings", program_slug=membership.program.slug)
+
+
+def _pairing_action(request, membership, pairing_id: int, action, success: str) -> Pairing:
+    """Run a pairing service that needs no form: its refusal or `success` as a message."""
     pairing = selectors.pairing_get_for_user(
         user=request.user, pairing_id=pairing_id, program=membership.program
     )
     try:
-        services.pairing_withdraw(pairing=pairing, by=membership)
+        action(pairing=pairing, by=membership)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("You took back your request. You can ask another mentor."))
-    return redirect("matching:pairings", program_slug=membership.program.slug)
+        messages.success(request, success)
+    return pairing
 
 
 PAUSE_FORM_IDS = "id_pause_%s"
@@ -287,15 +299,9 @@ def pairing_pause(request, membership: Membership, pairing_id: int):
 @require_POST
 @program_view()
 def pairing_resume(request, membership: Membership, pairing_id: int):
-    pairing = selectors.pairing_get_for_user(
-        user=request.user, pairing_id=pairing_id, program=membership.program
+    pairing = _pairing_action(
+        request, membership, pairing_id, services.pairing_resume, _("The pairing is active again.")
     )
-    try:
-        services.pairing_resume(pairing=pairing, by=membership)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("The pairing is active again."))
     return redirect(
         "matching:pairing_detail", program_slug=membership.program.slug, pairing_id=pairing.pk
     )

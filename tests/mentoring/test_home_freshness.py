@@ -15,32 +15,19 @@ from accounts import freshness
 from accounts import services as account_services
 from accounts.models import Role
 from matching import services as matching_services
-from matching.models import Pairing
 from mentoring import services
 from mentoring.models import Event, Habit
 from tests.factories import MembershipFactory, UserFactory
 from tests.matching.test_coordinator_views import give_intake
+from tests.mentoring.test_mentor_dashboard import pair
+from tests.mentoring.test_mentor_detail import home_html
 
-
-def home(client, membership) -> str:
-    client.force_login(membership.user)
-    response = client.get(reverse("accounts:program_home", args=[membership.program.slug]))
-    assert response.status_code == 200
-    return response.content.decode()
+home = home_html
 
 
 @pytest.fixture
 def pairing(mentee, mentor):
-    now = timezone.now()
-    return Pairing.objects.create(
-        program=mentee.program,
-        mentee=mentee,
-        mentor=mentor,
-        status=Pairing.Status.ACTIVE,
-        proposed_at=now - timedelta(days=3),
-        expires_at=now,
-        activated_at=now - timedelta(days=3),
-    )
+    return pair(mentee, mentor, days_ago=3)
 
 
 # PRIVACY
@@ -198,13 +185,19 @@ def test_returning_to_use_updates_the_counter(client, mentee):
 # THE MECHANISM
 
 
-def test_kept_data_is_reused_until_a_scope_is_touched(db):
+def counting_build():
+    """A build function that returns how many times it has run."""
     builds = []
 
     def build():
         builds.append(1)
         return {"n": len(builds)}
 
+    return build
+
+
+def test_kept_data_is_reused_until_a_scope_is_touched(db):
+    build = counting_build()
     scope = freshness.member_scope(1)
     assert freshness.kept("t", scopes=[scope], key=(), build=build) == {"n": 1}
     assert freshness.kept("t", scopes=[scope], key=(), build=build) == {"n": 1}
@@ -215,12 +208,7 @@ def test_kept_data_is_reused_until_a_scope_is_touched(db):
 
 
 def test_a_token_lost_from_the_cache_means_a_rebuild_never_an_old_page(db):
-    builds = []
-
-    def build():
-        builds.append(1)
-        return {"n": len(builds)}
-
+    build = counting_build()
     scope = freshness.program_scope(7)
     freshness.kept("t", scopes=[scope], key=(), build=build)
     cache.delete(scope)  # evicted, or the cache restarted
@@ -231,12 +219,10 @@ def test_a_token_lost_from_the_cache_means_a_rebuild_never_an_old_page(db):
 
 def test_nothing_is_kept_when_the_time_limit_is_zero(db, settings):
     settings.PAGE_DATA_TTL = 0
-    builds = []
-    for _ in range(2):
-        freshness.kept(
-            "t", scopes=[freshness.member_scope(1)], key=(), build=lambda: builds.append(1)
-        )
-    assert len(builds) == 2
+    build = counting_build()
+    for expected in (1, 2):
+        kept = freshness.kept("t", scopes=[freshness.member_scope(1)], key=(), build=build)
+        assert kept == {"n": expected}
 
 
 def test_a_kept_home_costs_only_the_requests_own_queries(client, mentee, mentor, pairing):
