@@ -8,7 +8,6 @@ urlpatterns = [
     path("profile/", views.profile_edit, name="profile"),
     path("invite/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("join/<slug:program_slug>/<str:token>/", views.enrollment_join, name="enrollment_join"),
-    path("p/<slug:program_slug>/", views.program_home, name="program_home"),
     path("p/<slug:program_slug>/privacy/", views.privacy_notice, name="privacy_notice"),
     path("p/<slug:program_slug>/help/", views.program_help, name="program_help"),
     path("p/<slug:program_slug>/members/", views.members, name="members"),

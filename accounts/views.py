@@ -9,8 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from mentoring import selectors_home as home_selectors
-
 from . import selectors, services
 from .adapter import PENDING_INVITATION_KEY
 from .decorators import program_view
@@ -54,7 +52,7 @@ def home(request):
     overview = selectors.home_overview(user=request.user)
     if len(overview) == 1 and overview[0]["membership"].has_acknowledged_privacy:
         # One program: its role home is the home page.
-        return redirect("accounts:program_home", program_slug=overview[0]["program"].slug)
+        return redirect("program_home", program_slug=overview[0]["program"].slug)
     return render(request, "accounts/home.html", {"overview": overview})
 
 
@@ -82,22 +80,6 @@ def profile_edit(request):
 # PROGRAM PAGES
 
 
-@program_view()
-def program_home(request, membership: Membership):
-    program = membership.program
-    context = {"membership": membership, "program": program}
-    if membership.is_coordinator:
-        context.update(
-            counts=selectors.program_member_counts(program=program),
-            invitations=selectors.invitations_pending(program=program)[:10],
-            members=selectors.program_members(program=program)[:10],
-        )
-        return render(request, "accounts/coordinator_home.html", context)
-    context.update(home_selectors.home_data(membership=membership, viewer=request.user))
-    template = "accounts/mentor_home.html" if membership.is_mentor else "accounts/mentee_home.html"
-    return render(request, template, context)
-
-
 @program_view(before_privacy=True)
 def privacy_notice(request, membership: Membership):
     if request.method == "POST":
@@ -108,7 +90,7 @@ def privacy_notice(request, membership: Membership):
                 request,
                 _("Thank you. Welcome to %(program)s.") % {"program": membership.program.name},
             )
-            return redirect("accounts:program_home", program_slug=membership.program.slug)
+            return redirect("program_home", program_slug=membership.program.slug)
     else:
         form = PrivacyAcknowledgeForm()
     return render(

@@ -115,15 +115,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "peerpath_cache",
-            # The page-data tokens (accounts.freshness) are one row per member and program.
             "OPTIONS": {"MAX_ENTRIES": env.int("CACHE_MAX_ENTRIES", default=100_000)},
         }
     }
-
-# Home-page data kept in each web process's memory (never in the shared cache), checked
-# against version tokens that every write replaces: see accounts/freshness.py. 0 keeps nothing.
-PAGE_DATA_TTL = env.int("PAGE_DATA_TTL", default=300)
-PAGE_DATA_MAX_ENTRIES = env.int("PAGE_DATA_MAX_ENTRIES", default=1000)
 
 # AUTHENTICATION
 AUTH_USER_MODEL = "accounts.User"

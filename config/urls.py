@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from accounts import views as account_views
+from mentoring.views import home as member_home
 
 handler403 = "config.errors.forbidden"
 handler404 = "config.errors.not_found"
@@ -13,6 +14,7 @@ urlpatterns = [
     path("healthz", account_views.healthz, name="healthz"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    path("p/<slug:program_slug>/", member_home.program_home, name="program_home"),
     path("", include("accounts.urls")),
     path("p/<slug:program_slug>/matching/", include("matching.urls_coordinator")),
     path("p/<slug:program_slug>/", include("matching.urls_member")),

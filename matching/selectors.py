@@ -148,19 +148,6 @@ def mentors_with_load(*, program: Program) -> QuerySet[Membership]:
     )
 
 
-@dataclass
-class _CachedMentors:
-    version: tuple
-    intakes: list[scoring.Intake]
-    encoded: scoring.MentorPool
-
-
-# Encoded mentor intakes per program, per process. Rebuilt when a mentor joins, leaves or
-# edits their intake (the version is the ordered mentor ids and their latest intake update),
-# so a suggestion page does not re-read and re-encode thousands of JSON intakes.
-_MENTOR_CACHE: dict[int, _CachedMentors] = {}
-
-
 def _mentor_rows(program: Program):
     return (
         Intake.objects.filter(
@@ -196,37 +183,28 @@ def scoring_pool(
         .order_by("membership_id")
         .values("membership_id", *INTAKE_FIELDS)
     )
-    load_rows = list(
-        _mentor_rows(program).values_list(
-            "membership_id", "capacity", "paused", "open_count", "updated_at"
+    mentor_rows = list(
+        _mentor_rows(program).values(
+            "membership_id", "capacity", "paused", "open_count", *INTAKE_FIELDS
         )
     )
-    mentor_ids = [row[0] for row in load_rows]
-    version = (tuple(mentor_ids), max((row[4] for row in load_rows), default=None))
-    cached = _MENTOR_CACHE.get(program.pk)
-    if cached is None or cached.version != version:
-        rows = list(
-            Intake.objects.filter(membership_id__in=mentor_ids)
-            .order_by("membership_id")
-            .values(*INTAKE_FIELDS)
-        )
-        intakes = _scoring_intakes(rows)
-        cached = _CachedMentors(
-            version=version, intakes=intakes, encoded=scoring.MentorPool.from_intakes(intakes)
-        )
-        _MENTOR_CACHE[program.pk] = cached
+    mentor_ids = [row.pop("membership_id") for row in mentor_rows]
+    load_rows = [
+        (row.pop("capacity"), row.pop("paused"), row.pop("open_count")) for row in mentor_rows
+    ]
+    mentor_intakes = _scoring_intakes(mentor_rows)
     mentee_ids_out = [row.pop("membership_id") for row in mentee_rows]
     return Pool(
         mentee_ids=mentee_ids_out,
         mentee_intakes=_scoring_intakes(mentee_rows),
         mentor_ids=mentor_ids,
-        mentor_intakes=cached.intakes,
-        mentor_pool=cached.encoded,
+        mentor_intakes=mentor_intakes,
+        mentor_pool=scoring.MentorPool.from_intakes(mentor_intakes),
         mentor_spare=np.asarray(
-            [max(0, capacity - open_count) for _id, capacity, _p, open_count, _u in load_rows],
+            [max(0, capacity - open_count) for capacity, _paused, open_count in load_rows],
             dtype=np.int64,
         ),
-        mentor_paused=np.asarray([row[2] for row in load_rows], dtype=bool),
+        mentor_paused=np.asarray([paused for _capacity, paused, _count in load_rows], dtype=bool),
     )
 
 

@@ -8,9 +8,6 @@ class MentoringConfig(AppConfig):
     def ready(self):
         from matching.signals import pairing_ended
 
-        from . import freshness
         from .services.meetings import cancel_planned_meetings
-
-        freshness.connect()
 
         pairing_ended.connect(cancel_planned_meetings, dispatch_uid="mentoring-cancel-meetings")

@@ -1,6 +1,6 @@
 """The mentor's pages, under /p/<program_slug>/mentor/. Views: mentoring/views/mentor.py.
 
-The dashboard itself is the mentor's program home (accounts:program_home)."""
+The dashboard itself is the mentor's program home (program_home)."""
 
 from django.urls import path
 

@@ -7,7 +7,6 @@ import uuid
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
-from accounts import freshness
 from accounts.models import Membership, Role
 
 from .factories import MembershipFactory, ProgramFactory, UserFactory
@@ -53,8 +52,6 @@ def _isolated_cache(settings):
     caches = {name: dict(config) for name, config in settings.CACHES.items()}
     caches["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"
     settings.CACHES = caches
-    # New tokens already miss whatever an earlier test kept; this keeps memory flat.
-    freshness.forget_all()
 
 
 def enable_mfa(user):

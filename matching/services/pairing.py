@@ -13,7 +13,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts import freshness
 from accounts.models import Membership, Role
 
 from .. import scoring
@@ -335,8 +334,4 @@ def pairings_expire(*, now=None) -> int:
     """Mark proposals past their expiry (beat runs this; each row changes once)."""
     now = now or timezone.now()
     expired = Pairing.objects.filter(status=Pairing.Status.PROPOSED, expires_at__lte=now)
-    people = list(expired.values_list("mentee_id", "mentor_id", "program_id"))
-    count = expired.update(status=Pairing.Status.EXPIRED, closed_at=now)
-    freshness.touch_members(pk for mentee, mentor, _ in people for pk in (mentee, mentor))
-    freshness.touch_programs({program for _, _, program in people})
-    return count
+    return expired.update(status=Pairing.Status.EXPIRED, closed_at=now)

@@ -13,7 +13,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts import freshness
 from accounts.models import Membership, Program, Role
 
 from .. import scoring
@@ -241,8 +240,6 @@ def round_confirm(*, matching_round: MatchingRound, by: Membership) -> tuple[int
             )
         )
     Pairing.objects.bulk_create(to_create)
-    freshness.touch_members(pk for p in to_create for pk in (p.mentee_id, p.mentor_id))
-    freshness.touch_programs([locked.program_id])
     locked.status = MatchingRound.Status.CONFIRMED
     locked.confirmed_at = now
     locked.save(update_fields=["status", "confirmed_at"])

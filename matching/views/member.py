@@ -102,7 +102,7 @@ def intake(request, membership: Membership):
                 _add_service_errors(form, exc)
             else:
                 messages.success(request, _("Your answers are saved. Thank you."))
-                return redirect("accounts:program_home", program_slug=membership.program.slug)
+                return redirect("program_home", program_slug=membership.program.slug)
     else:
         form = IntakeForm(for_mentor=membership.is_mentor, initial=IntakeForm.initial_from(current))
     other_fields = [

@@ -516,7 +516,7 @@ def action_item_done(request, membership: Membership, item_id: int):
     item = access.action_item_get_for_assignee(user=request.user, item_id=item_id)
     if item.assignee_id != membership.pk:
         raise Http404
-    home = reverse("accounts:program_home", kwargs={"program_slug": membership.program.slug})
+    home = reverse("program_home", kwargs={"program_slug": membership.program.slug})
     error = None
     try:
         services.action_item_set_done(item=item, by=request.user, done=True)

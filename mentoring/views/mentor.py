@@ -33,7 +33,7 @@ MEETINGS_SHOWN = 20
 
 
 def _home_url(membership: Membership) -> str:
-    return reverse("accounts:program_home", kwargs={"program_slug": membership.program.slug})
+    return reverse("program_home", kwargs={"program_slug": membership.program.slug})
 
 
 def _detail_url(membership: Membership, mentee: Membership, anchor: str = "") -> str:

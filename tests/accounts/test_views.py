@@ -7,7 +7,7 @@ from tests.conftest import enable_mfa
 from tests.factories import MembershipFactory, UserFactory
 
 COORDINATOR_PAGES = ["accounts:members", "accounts:invitations"]
-MEMBER_PAGES = ["accounts:program_home", "accounts:privacy_notice", "accounts:program_help"]
+MEMBER_PAGES = ["program_home", "accounts:privacy_notice", "accounts:program_help"]
 
 
 def url(name, program, **kwargs):
@@ -43,7 +43,7 @@ class TestAccessMatrix:
     def test_member_who_left_gets_404(self, client, coordinator, mentee):
         services.membership_set_status(membership=mentee, status="left", by=coordinator)
         client.force_login(mentee.user)
-        assert client.get(url("accounts:program_home", mentee.program)).status_code == 404
+        assert client.get(url("program_home", mentee.program)).status_code == 404
 
     def test_coordinator_cannot_act_on_another_programs_invitation_by_editing_the_url(
         self, client, coordinator, outsider
@@ -107,7 +107,7 @@ class TestEnrolmentGate:
             privacy_acknowledged_at=None,
         )
         client.force_login(membership.user)
-        response = client.get(url("accounts:program_home", program))
+        response = client.get(url("program_home", program))
         assert response.status_code == 302
         assert response["Location"] == url("accounts:privacy_notice", program)
 
@@ -212,7 +212,7 @@ class TestPages:
         program.crisis_resources = "Call the Harbor warm line: 555-0100"
         program.save()
         client.force_login(mentee.user)
-        home = client.get(url("accounts:program_home", program)).content.decode()
+        home = client.get(url("program_home", program)).content.decode()
         assert url("accounts:program_help", program) in home
         body = client.get(url("accounts:program_help", program)).content.decode()
         assert "555-0100" in body

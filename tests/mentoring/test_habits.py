@@ -234,7 +234,7 @@ def test_one_tap_with_htmx_returns_the_updated_card(login, program, mentee):
 
 def test_htmx_tap_from_the_home_page_returns_the_home_row(login, program, mentee):
     habit = make_habit(mentee)
-    home = reverse("accounts:program_home", kwargs={"program_slug": program.slug})
+    home = reverse("program_home", kwargs={"program_slug": program.slug})
     response = login(mentee).post(
         log_url(program, habit), {"fragment": "today", "next": home}, **HTMX
     )
@@ -248,7 +248,7 @@ def test_htmx_tap_from_the_home_page_returns_the_home_row(login, program, mentee
 def test_plain_tap_goes_back_to_a_safe_next_url_only(login, program, mentee):
     habit = make_habit(mentee)
     client = login(mentee)
-    home = reverse("accounts:program_home", kwargs={"program_slug": program.slug})
+    home = reverse("program_home", kwargs={"program_slug": program.slug})
     assert client.post(log_url(program, habit), {"next": home}).url == home
     for unsafe in ("https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:x"):
         response = client.post(log_url(program, habit, "unlog"), {"next": unsafe})

@@ -4,16 +4,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from accounts import freshness
 from tests.builders import mentee_with_history
 
 
 def home_queries(client, membership) -> tuple[int, str]:
-    """Queries of a home built from the database (nothing kept: accounts.freshness)."""
+    """Queries of a home built from the database."""
     client.force_login(membership.user)
-    url = reverse("accounts:program_home", args=[membership.program.slug])
-    client.get(url)  # warm per-process caches
-    freshness.forget_all()
+    url = reverse("program_home", args=[membership.program.slug])
+    client.get(url)  # warm the session
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200

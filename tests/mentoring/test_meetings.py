@@ -308,7 +308,7 @@ def test_log_with_two_action_items_then_the_mentee_checks_hers_off(
 def test_action_item_done_without_htmx_redirects_to_a_safe_next(login, pairing, mentee, mentor):
     item = services.action_item_add(pairing=pairing, by=mentor.user, title="Walk", assignee=mentee)
     client = login(mentee)
-    home = reverse("accounts:program_home", args=[mentee.program.slug])
+    home = reverse("program_home", args=[mentee.program.slug])
     response = client.post(
         url("action_item_done", mentee, item.pk), {"next": "https://evil.example/"}
     )
@@ -605,7 +605,7 @@ def test_the_coordinator_gets_403_and_never_sees_the_narrative(
         response = getattr(client, method)(target)
         assert response.status_code == 403, target
         assert NARRATIVE not in response.content.decode()
-    home = client.get(reverse("accounts:program_home", args=[coordinator.program.slug]))
+    home = client.get(reverse("program_home", args=[coordinator.program.slug]))
     assert home.status_code == 200 and NARRATIVE not in home.content.decode()
     feed = services.calendar_feed_for(user=coordinator.user)
     body = client.get(reverse("feed:ics", args=[feed.token])).content.decode()

@@ -29,7 +29,7 @@ def encourage_url(program, mentee) -> str:
 
 def home_html(client, membership) -> str:
     client.force_login(membership.user)
-    response = client.get(reverse("accounts:program_home", args=[membership.program.slug]))
+    response = client.get(reverse("program_home", args=[membership.program.slug]))
     assert response.status_code == 200
     return response.content.decode()
 

@@ -155,7 +155,7 @@ def test_mentor_and_coordinator_pages_show_no_private_text(
     may contain their journal, and it belongs in this test.
     """
     mentor_paths = [
-        reverse("accounts:program_home", args=[program.slug]),
+        reverse("program_home", args=[program.slug]),
         reverse("matching:pairings", args=[program.slug]),
     ]
     try:
@@ -170,7 +170,7 @@ def test_mentor_and_coordinator_pages_show_no_private_text(
 
     client = login(coordinator)
     for path in [
-        reverse("accounts:program_home", args=[program.slug]),
+        reverse("program_home", args=[program.slug]),
         reverse("accounts:members", args=[program.slug]),
         reverse("matching_coord:board", args=[program.slug]),
     ]:

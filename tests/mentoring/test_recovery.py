@@ -267,7 +267,7 @@ def test_a_later_mentor_never_sees_what_was_told_to_an_earlier_one(
     first = pair(program, mentee, mentor)
     services.recovery_start(membership=mentee, started_on=days_ago(mentee, 30))
     services.recovery_return_to_use(membership=mentee, on=days_ago(mentee, 1), tell_mentor=True)
-    home = reverse("accounts:program_home", args=[program.slug])
+    home = reverse("program_home", args=[program.slug])
     assert "Shared a return to use" in login(mentor).get(home).content.decode()
     first.status = Pairing.Status.ENDED
     first.closed_at = timezone.now()

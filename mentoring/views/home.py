@@ -1,0 +1,28 @@
+"""The program's home page: each role's own (the mentee's workspace, the mentor's dashboard,
+the coordinator's overview)."""
+
+from django.shortcuts import render
+
+from accounts import selectors as account_selectors
+from accounts.decorators import program_view
+from accounts.models import Membership
+
+from .. import selectors_home as home_selectors
+
+
+@program_view()
+def program_home(request, membership: Membership):
+    program = membership.program
+    context = {"membership": membership, "program": program}
+    if membership.is_coordinator:
+        context.update(
+            counts=account_selectors.program_member_counts(program=program),
+            invitations=account_selectors.invitations_pending(program=program)[:10],
+            members=account_selectors.program_members(program=program)[:10],
+        )
+        return render(request, "accounts/coordinator_home.html", context)
+    context.update(home_selectors.home_data(membership=membership, viewer=request.user))
+    template = (
+        "mentoring/mentor_home.html" if membership.is_mentor else "mentoring/mentee_home.html"
+    )
+    return render(request, template, context)
