@@ -1,28 +1,28 @@
-"""Intake answers, matching settings and do-not-pair rules."""
+"""Intake answers, given by the person or a coordinator of their program."""
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Membership, Program, Role, User
+from accounts.models import Membership, Role, User
 
-from .. import scoring
 from ..models import (
     AVAILABILITY_SLOTS,
     INDUSTRIES,
+    INTAKE_FIELDS,
     LANGUAGES,
-    DoNotPair,
+    MENTOR_FIELDS,
     FocusArea,
     Intake,
-    MatchingSettings,
     MeetingFormat,
     Pairing,
     Pathway,
 )
 
+# The allowed codes of each list answer (None: free tags). Every other answer is a scalar.
 LIST_FIELDS = {
     "focus_areas": set(FocusArea.values),
     "pathways": set(Pathway.values),
@@ -32,25 +32,6 @@ LIST_FIELDS = {
     "lived_experience": set(FocusArea.values),
     "industries": {code for code, _label in INDUSTRIES},
     "interests": None,  # free tags
-}
-SCALAR_FIELDS = {
-    "region",
-    "time_zone",
-    "gender",
-    "gender_preference",
-    "bio",
-    "years_in_recovery",
-    "professional_background",
-    "capacity",
-    "paused",
-}
-MENTOR_ONLY = {
-    "lived_experience",
-    "years_in_recovery",
-    "professional_background",
-    "industries",
-    "capacity",
-    "paused",
 }
 
 
@@ -64,6 +45,12 @@ def intake_for(*, membership: Membership) -> Intake:
             defaults={"time_zone": profile.time_zone if profile else "America/New_York"},
         )
     return intake
+
+
+def lock_mentor_intake(mentor: Membership) -> Intake:
+    """The mentor's intake row, locked: it is the lock on their capacity."""
+    intake_for(membership=mentor)
+    return Intake.objects.select_for_update().get(membership=mentor)
 
 
 def _clean_tags(values) -> list[str]:
@@ -80,14 +67,14 @@ def intake_save(*, membership: Membership, by: User, data: dict) -> Intake:
     """Save intake answers given by the person or a coordinator of their program."""
     if membership.role == Role.COORDINATOR:
         raise ValidationError(_("Coordinators do not fill an intake."))
-    unknown = set(data) - set(LIST_FIELDS) - SCALAR_FIELDS
+    unknown = set(data) - set(INTAKE_FIELDS)
     if unknown:
         raise TypeError(f"Unknown intake fields: {sorted(unknown)}")
     intake_for(membership=membership)
     intake = Intake.objects.select_for_update().get(membership=membership)
     errors: dict[str, list[str]] = {}
     for name, value in data.items():
-        if name in MENTOR_ONLY and membership.role != Role.MENTOR:
+        if name in MENTOR_FIELDS and membership.role != Role.MENTOR:
             continue
         if name in LIST_FIELDS:
             allowed = LIST_FIELDS[name]
@@ -117,68 +104,3 @@ def intake_save(*, membership: Membership, by: User, data: dict) -> Intake:
     intake.full_clean(exclude=["membership"])
     intake.save()
     return intake
-
-
-def matching_settings_for(*, program: Program) -> MatchingSettings:
-    settings_row = MatchingSettings.objects.filter(program=program).first()
-    if settings_row is None:
-        settings_row, _created = MatchingSettings.objects.get_or_create(program=program)
-    return settings_row
-
-
-@transaction.atomic
-def matching_settings_update(*, program: Program, **fields) -> MatchingSettings:
-    matching_settings_for(program=program)
-    row = MatchingSettings.objects.select_for_update().get(program=program)
-    errors: dict[str, list[str]] = {}
-    if "weights" in fields:
-        weights = {}
-        for criterion in scoring.CRITERIA:
-            value = fields["weights"].get(criterion, 0)
-            try:
-                value = float(value)
-            except (TypeError, ValueError):
-                value = -1
-            if not 0 <= value <= scoring.MAX_WEIGHT:
-                errors.setdefault("weights", []).append(
-                    _("Each weight is a number from 0 to 10 (%(criterion)s).")
-                    % {"criterion": criterion}
-                )
-            weights[criterion] = value
-        fields["weights"] = weights
-    if "hard_constraints" in fields:
-        hard = sorted(set(fields["hard_constraints"]))
-        if not set(hard) <= scoring.HARD_CRITERIA:
-            errors["hard_constraints"] = [_("Unknown hard constraint.")]
-        fields["hard_constraints"] = hard
-    if errors:
-        raise ValidationError(errors)
-    for name, value in fields.items():
-        setattr(row, name, value)
-    row.full_clean(exclude=["program"])
-    row.save()
-    return row
-
-
-@transaction.atomic
-def do_not_pair_add(
-    *, mentee: Membership, mentor: Membership, by: Membership, reason: str = ""
-) -> DoNotPair:
-    if not by.is_coordinator or {mentee.program_id, mentor.program_id} != {by.program_id}:
-        raise ValidationError(_("Only this program's coordinators can set do-not-pair rules."))
-    if mentee.role != Role.MENTEE or mentor.role != Role.MENTOR:
-        raise ValidationError(_("A do-not-pair rule links a mentee and a mentor."))
-    try:
-        with transaction.atomic():
-            return DoNotPair.objects.create(
-                program=by.program, mentee=mentee, mentor=mentor, reason=reason, created_by=by.user
-            )
-    except IntegrityError as exc:
-        raise ValidationError(_("These two are already marked “do not pair”.")) from exc
-
-
-@transaction.atomic
-def do_not_pair_remove(*, rule: DoNotPair, by: Membership) -> None:
-    if not by.is_coordinator or rule.program_id != by.program_id:
-        raise ValidationError(_("Only this program's coordinators can remove the rule."))
-    rule.delete()

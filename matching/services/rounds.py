@@ -19,8 +19,8 @@ from .. import scoring
 from ..assignment import assignment_total, optimal_assignment
 from ..models import Intake, MatchingRound, Pairing
 from ..selectors import exclusion_mask, scoring_pool
-from .intake import matching_settings_for
-from .pairing import reasons_as_data
+from .proposals import reasons_as_data
+from .settings import matching_settings_for
 
 UNMATCHED_NO_ELIGIBLE = "no_eligible"
 UNMATCHED_BELOW_MIN = "below_min_score"

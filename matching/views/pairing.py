@@ -1,11 +1,10 @@
-"""Mentee and mentor pages: intake, my pairings, answering proposals, a pairing's page,
-a mentor's view of a current mentee and (when the program allows it) self-match."""
+"""A mentee's or mentor's pairings: the list, answering a proposal, a pairing's page with
+pause, resume and end, and a mentor's page for a current mentee."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,60 +14,15 @@ from accounts.decorators import program_view
 from accounts.models import Membership, Role
 
 from .. import selectors, services
-from ..forms import EndPairingForm, IntakeForm, ReasonForm
-from ..models import (
-    DAY_PARTS,
-    DAYS,
-    LANGUAGES,
-    FocusArea,
-    MeetingFormat,
-    Pairing,
+from ..forms import EndPairingForm, ReasonForm
+from ..models import DAY_PARTS, LANGUAGES, FocusArea, MeetingFormat, Pairing
+from .common import (
+    add_service_errors,
+    availability_table,
+    choice_labels,
+    error_text,
+    member_context,
 )
-
-
-def _add_service_errors(form, exc: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on the field it names, if the form has
-    that field, otherwise above the form."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
-def _labels(codes, choices) -> list[str]:
-    names = dict(choices)
-    return [str(names[code]) for code in codes or [] if code in names]
-
-
-def _availability_rows(bound_field) -> list[dict]:
-    """The 21 availability checkboxes as 7 weekday rows of morning/afternoon/evening."""
-    boxes = {box.data["value"]: box for box in bound_field.subwidgets}
-    return [
-        {"day": label, "boxes": [boxes[f"{day}-{part}"] for part, _part_label in DAY_PARTS]}
-        for day, label in DAYS
-    ]
-
-
-def _availability_table(slots) -> list[dict]:
-    chosen = set(slots or [])
-    return [
-        {"day": label, "cells": [f"{day}-{part}" in chosen for part, _p in DAY_PARTS]}
-        for day, label in DAYS
-    ]
-
-
-# Recovery pathway and gender are shared with the program for matching, not with the other
-# person: explanations shown to members leave them out.
-PRIVATE_CRITERIA = frozenset({"pathway", "gender"})
-
-
-def _shareable_reasons(reasons: list[dict]) -> list[dict]:
-    return [r for r in reasons or [] if r.get("criterion") not in PRIVATE_CRITERIA]
-
-
-def _program_context(membership: Membership, **extra) -> dict:
-    return {"membership": membership, "program": membership.program, **extra}
 
 
 def _side(pairing: Pairing, membership: Membership) -> str:
@@ -87,46 +41,13 @@ def _awaits_my_answer(pairing: Pairing, side: str) -> bool:
     return False
 
 
-# INTAKE
+# Recovery pathway and gender are shared with the program for matching, not with the other
+# person: explanations shown to members leave them out.
+PRIVATE_CRITERIA = frozenset({"pathway", "gender"})
 
 
-@program_view(Role.MENTEE, Role.MENTOR)
-def intake(request, membership: Membership):
-    current = services.intake_for(membership=membership)
-    if request.method == "POST":
-        form = IntakeForm(request.POST, for_mentor=membership.is_mentor)
-        if form.is_valid():
-            try:
-                services.intake_save(membership=membership, by=request.user, data=form.cleaned_data)
-            except ValidationError as exc:
-                _add_service_errors(form, exc)
-            else:
-                messages.success(request, _("Your answers are saved. Thank you."))
-                return redirect("program_home", program_slug=membership.program.slug)
-    else:
-        form = IntakeForm(for_mentor=membership.is_mentor, initial=IntakeForm.initial_from(current))
-    other_fields = [
-        form[name]
-        for name in form.fields
-        if name not in ("availability", *IntakeForm.MENTOR_FIELDS)
-    ]
-    mentor_fields = [form[name] for name in IntakeForm.MENTOR_FIELDS if name in form.fields]
-    return render(
-        request,
-        "matching/member/intake.html",
-        _program_context(
-            membership,
-            form=form,
-            intake=current,
-            other_fields=other_fields,
-            mentor_fields=mentor_fields,
-            availability_rows=_availability_rows(form["availability"]),
-            day_parts=DAY_PARTS,
-        ),
-    )
-
-
-# PAIRINGS
+def _shareable_reasons(reasons: list[dict]) -> list[dict]:
+    return [r for r in reasons or [] if r.get("criterion") not in PRIVATE_CRITERIA]
 
 
 @program_view(Role.MENTEE, Role.MENTOR)
@@ -154,7 +75,7 @@ def pairings(request, membership: Membership):
     return render(
         request,
         "matching/member/pairings.html",
-        _program_context(
+        member_context(
             membership,
             side=side,
             current=current,
@@ -177,7 +98,7 @@ def pairing_accept(request, membership: Membership, pairing_id: int):
     try:
         pairing = services.pairing_accept(pairing=pairing, by=membership)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, error_text(exc))
     else:
         if pairing.status == Pairing.Status.ACTIVE:
             messages.success(request, _("You accepted. Your pairing has started."))
@@ -201,7 +122,7 @@ def pairing_decline(request, membership: Membership, pairing_id: int):
     try:
         services.pairing_decline(pairing=pairing, by=membership, reason=form.cleaned_data["reason"])
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, error_text(exc))
     else:
         messages.success(request, _("You declined the proposal. Your coordinator will follow up."))
     return redirect("matching:pairings", program_slug=membership.program.slug)
@@ -229,7 +150,7 @@ def _pairing_action(request, membership, pairing_id: int, action, success: str) 
     try:
         action(pairing=pairing, by=membership)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, error_text(exc))
     else:
         messages.success(request, success)
     return pairing
@@ -246,7 +167,7 @@ def _render_detail(request, membership, pairing, *, end_form=None, pause_form=No
     return render(
         request,
         "matching/member/pairing_detail.html",
-        _program_context(
+        member_context(
             membership,
             pairing=pairing,
             side=side,
@@ -288,7 +209,7 @@ def pairing_pause(request, membership: Membership, pairing_id: int):
     try:
         services.pairing_pause(pairing=pairing, by=membership, reason=form.cleaned_data["reason"])
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, error_text(exc))
     else:
         messages.success(request, _("The pairing is paused. Either of you can resume it."))
     return redirect(
@@ -320,13 +241,13 @@ def pairing_end(request, membership: Membership, pairing_id: int):
         except ValidationError as exc:
             if not hasattr(exc, "error_dict"):
                 # Not about the form's answers (e.g. the pairing has already ended).
-                messages.error(request, " ".join(exc.messages))
+                messages.error(request, error_text(exc))
                 return redirect(
                     "matching:pairing_detail",
                     program_slug=membership.program.slug,
                     pairing_id=pairing.pk,
                 )
-            _add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The pairing has ended. Thank you for your feedback."))
             return redirect(
@@ -343,82 +264,21 @@ def pairing_end(request, membership: Membership, pairing_id: int):
 @program_view(Role.MENTOR)
 def my_mentee(request, membership: Membership, mentee_id: int):
     mentee = selectors.mentee_get_for_mentor(mentor=membership, mentee_id=mentee_id)
-    pairing = (
-        selectors.pairings_for_member(membership=membership)
-        .filter(mentee=mentee, status__in=Pairing.CURRENT)
-        .first()
-    )
-    mentee_intake = getattr(mentee, "intake", None)
+    pairing = selectors.pairing_current_with_mentee(mentor=membership, mentee=mentee)
+    mentee_intake = selectors.intake_or_none(membership=mentee)
     return render(
         request,
         "matching/member/my_mentee.html",
-        _program_context(
+        member_context(
             membership,
             mentee=mentee,
             pairing=pairing,
             # What a mentor needs to meet; never pathways or gender.
-            focus_areas=_labels(getattr(mentee_intake, "focus_areas", []), FocusArea.choices),
-            languages=_labels(getattr(mentee_intake, "languages", []), LANGUAGES),
-            formats=_labels(getattr(mentee_intake, "formats", []), MeetingFormat.choices),
-            availability=_availability_table(getattr(mentee_intake, "availability", [])),
+            focus_areas=choice_labels(getattr(mentee_intake, "focus_areas", []), FocusArea.choices),
+            languages=choice_labels(getattr(mentee_intake, "languages", []), LANGUAGES),
+            formats=choice_labels(getattr(mentee_intake, "formats", []), MeetingFormat.choices),
+            availability=availability_table(getattr(mentee_intake, "availability", [])),
             day_parts=DAY_PARTS,
             time_zone=getattr(mentee_intake, "time_zone", "") or mentee.user.profile.time_zone,
         ),
     )
-
-
-# SELF-MATCH
-
-
-def _self_match_settings(membership: Membership):
-    settings_row = services.matching_settings_for(program=membership.program)
-    if not settings_row.self_match_enabled:
-        raise Http404
-    return settings_row
-
-
-@program_view(Role.MENTEE)
-def suggestions(request, membership: Membership):
-    settings_row = _self_match_settings(membership)
-    state = selectors.home_pairing_state(membership=membership)
-    rows = []
-    if not state["current"] and not state["proposed"]:
-        for suggestion in selectors.suggestions_for_mentee(
-            mentee=membership, settings_row=settings_row, k=5
-        ):
-            shared_focus = next(
-                (r.shared for r in suggestion.reasons if r.criterion == "focus"), ()
-            )
-            mentor_intake = getattr(suggestion.mentor, "intake", None)
-            rows.append(
-                {
-                    "mentor": suggestion.mentor,
-                    "bio": getattr(mentor_intake, "bio", ""),
-                    "shared_focus": _labels(shared_focus, FocusArea.choices),
-                }
-            )
-    return render(
-        request,
-        "matching/member/suggestions.html",
-        _program_context(membership, suggestions=rows, state=state),
-    )
-
-
-@require_POST
-@program_view(Role.MENTEE)
-def suggestion_request(request, membership: Membership, mentor_id: int):
-    _self_match_settings(membership)
-    mentor = selectors.mentors_with_load(program=membership.program).filter(pk=mentor_id).first()
-    if mentor is None:
-        raise Http404
-    try:
-        services.pairing_request(mentee=membership, mentor=mentor)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("matching:suggestions", program_slug=membership.program.slug)
-    messages.success(
-        request,
-        _("Your request was sent to %(name)s. You'll see their answer here.")
-        % {"name": mentor.user.display_name},
-    )
-    return redirect("matching:pairings", program_slug=membership.program.slug)
