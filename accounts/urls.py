@@ -1,30 +1,34 @@
 from django.urls import path
 
-from . import views
+from .views import enrollment, invitations, memberships, people, programs
 
 app_name = "accounts"
 
 urlpatterns = [
-    path("profile/", views.profile_edit, name="profile"),
-    path("invite/<str:token>/", views.invitation_accept, name="invitation_accept"),
-    path("join/<slug:program_slug>/<str:token>/", views.enrollment_join, name="enrollment_join"),
-    path("p/<slug:program_slug>/privacy/", views.privacy_notice, name="privacy_notice"),
-    path("p/<slug:program_slug>/help/", views.program_help, name="program_help"),
-    path("p/<slug:program_slug>/members/", views.members, name="members"),
+    path("profile/", people.profile_edit, name="profile"),
+    path("invite/<str:token>/", invitations.invitation_accept, name="invitation_accept"),
+    path(
+        "join/<slug:program_slug>/<str:token>/",
+        enrollment.enrollment_join,
+        name="enrollment_join",
+    ),
+    path("p/<slug:program_slug>/privacy/", memberships.privacy_notice, name="privacy_notice"),
+    path("p/<slug:program_slug>/help/", programs.program_help, name="program_help"),
+    path("p/<slug:program_slug>/members/", memberships.members, name="members"),
     path(
         "p/<slug:program_slug>/members/<int:member_id>/status/",
-        views.member_status,
+        memberships.member_status,
         name="member_status",
     ),
-    path("p/<slug:program_slug>/invitations/", views.invitations, name="invitations"),
+    path("p/<slug:program_slug>/invitations/", invitations.invitations, name="invitations"),
     path(
         "p/<slug:program_slug>/invitations/<int:invitation_id>/<str:action>/",
-        views.invitation_action,
+        invitations.invitation_action,
         name="invitation_action",
     ),
     path(
         "p/<slug:program_slug>/enrollment/",
-        views.enrollment_settings,
+        enrollment.enrollment_settings,
         name="enrollment_settings",
     ),
 ]

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from accounts import views as account_views
+from accounts.views import public as account_views
 from mentoring.views import home as member_home
 
 handler403 = "config.errors.forbidden"

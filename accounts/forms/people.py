@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Profile, Role, time_zone_choices
+from ..models import Profile, time_zone_choices
 
 
 class SignupProfileForm(forms.Form):
@@ -20,7 +20,7 @@ class SignupProfileForm(forms.Form):
     )
 
     def signup(self, request, user):
-        from .services import profile_update
+        from ..services import profile_update
 
         profile_update(
             user=user,
@@ -53,31 +53,3 @@ class ProfileForm(forms.ModelForm):
         if not name:
             raise forms.ValidationError(_("Enter the name you would like others to see."))
         return name
-
-
-class InvitationForm(forms.Form):
-    email = forms.EmailField(label=_("Email address"))
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.MENTEE)
-
-
-class EnrollmentForm(forms.Form):
-    open_enrollment = forms.BooleanField(
-        label=_("Let people apply as mentees with the enrollment link"), required=False
-    )
-    regenerate_link = forms.BooleanField(
-        label=_("Make a new link (the old one stops working)"), required=False
-    )
-
-
-class MembershipStatusForm(forms.Form):
-    status = forms.ChoiceField(
-        label=_("Status"),
-        choices=[("active", _("Active")), ("paused", _("Paused")), ("left", _("Left"))],
-    )
-
-
-class PrivacyAcknowledgeForm(forms.Form):
-    acknowledge = forms.BooleanField(
-        label=_("I have read the privacy notice and understand how my information is used."),
-        error_messages={"required": _("Tick the box to confirm you have read the notice.")},
-    )

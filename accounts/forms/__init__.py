@@ -1,0 +1,7 @@
+"""Accounts' forms, one module per topic: `from accounts.forms import ProfileForm` works
+(settings name `accounts.forms.SignupProfileForm` for allauth's sign-up)."""
+
+from .enrollment import EnrollmentForm  # noqa: F401
+from .invitations import InvitationForm  # noqa: F401
+from .memberships import MembershipStatusForm, PrivacyAcknowledgeForm  # noqa: F401
+from .people import ProfileForm, SignupProfileForm  # noqa: F401

@@ -1,0 +1,21 @@
+"""Reads for accounts and programs, one module per topic: `from accounts import selectors`.
+
+Every program page enters through `membership_get_for_user` (in `memberships`): the one
+door that decides who may see a program.
+"""
+
+from .health import database_responds  # noqa: F401
+from .invitations import invitation_get_for_coordinator, invitations_pending  # noqa: F401
+from .memberships import (  # noqa: F401
+    ACTIVE_STATUSES,
+    member_get_for_coordinator,
+    membership_get_for_user,
+    memberships_for_user,
+    program_members,
+)
+from .people import coordinator_needs_mfa, user_has_mfa  # noqa: F401
+from .programs import (  # noqa: F401
+    home_overview,
+    program_get_for_enrollment,
+    program_member_counts,
+)

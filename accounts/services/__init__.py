@@ -1,0 +1,30 @@
+"""Business actions for people, programs, memberships and invitations, one module per topic.
+
+Import from here: `from accounts import services`.
+"""
+
+from .enrollment import enrollment_join  # noqa: F401
+from .invitations import (  # noqa: F401
+    INVITATION_SALT,
+    InvitationInvalid,
+    invitation_accept,
+    invitation_accept_url,
+    invitation_create,
+    invitation_from_token,
+    invitation_resend,
+    invitation_revoke,
+    invitation_send_email,
+    invitation_token,
+)
+from .memberships import (  # noqa: F401
+    membership_acknowledge_privacy,
+    membership_add,
+    membership_set_status,
+)
+from .people import profile_update  # noqa: F401
+from .programs import program_create, program_update_enrollment  # noqa: F401
+from .submissions import (  # noqa: F401
+    DUPLICATE_SUBMISSION,
+    form_submission_claim,
+    new_submission_key,
+)

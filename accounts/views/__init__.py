@@ -1,0 +1,1 @@
+"""Accounts pages, one module per topic (see accounts/urls.py)."""

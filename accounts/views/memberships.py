@@ -1,0 +1,70 @@
+"""Memberships: acknowledging the privacy notice; coordinators list members and change
+their status."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import selectors, services
+from ..decorators import program_view
+from ..forms import MembershipStatusForm, PrivacyAcknowledgeForm
+from ..models import Membership, Role
+
+
+@program_view(before_privacy=True)
+def privacy_notice(request, membership: Membership):
+    if request.method == "POST":
+        form = PrivacyAcknowledgeForm(request.POST)
+        if form.is_valid():
+            services.membership_acknowledge_privacy(membership=membership)
+            messages.success(
+                request,
+                _("Thank you. Welcome to %(program)s.") % {"program": membership.program.name},
+            )
+            return redirect("program_home", program_slug=membership.program.slug)
+    else:
+        form = PrivacyAcknowledgeForm()
+    return render(
+        request,
+        "accounts/privacy_notice.html",
+        {"membership": membership, "program": membership.program, "form": form},
+    )
+
+
+# COORDINATORS
+
+
+@program_view(Role.COORDINATOR)
+def members(request, membership: Membership):
+    program = membership.program
+    return render(
+        request,
+        "accounts/members.html",
+        {
+            "membership": membership,
+            "program": program,
+            "members": selectors.program_members(program=program),
+            "status_form": MembershipStatusForm(),
+        },
+    )
+
+
+@require_POST
+@program_view(Role.COORDINATOR)
+def member_status(request, membership: Membership, member_id: int):
+    target = selectors.member_get_for_coordinator(program=membership.program, member_id=member_id)
+    form = MembershipStatusForm(request.POST)
+    if form.is_valid():
+        try:
+            services.membership_set_status(
+                membership=target, status=form.cleaned_data["status"], by=membership
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Membership updated."))
+    else:
+        messages.error(request, _("Choose active, paused or left."))
+    return redirect("accounts:members", program_slug=membership.program.slug)

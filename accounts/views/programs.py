@@ -1,0 +1,15 @@
+"""A program's help page, with its crisis resources."""
+
+from django.shortcuts import render
+
+from ..decorators import program_view
+from ..models import Membership
+
+
+@program_view(before_privacy=True)
+def program_help(request, membership: Membership):
+    return render(
+        request,
+        "accounts/help.html",
+        {"resource_lines": membership.program.crisis_resource_lines, "program": membership.program},
+    )

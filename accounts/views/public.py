@@ -1,0 +1,32 @@
+"""Pages outside any program: the landing or home page, general help and the health check."""
+
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from .. import selectors
+from ..models import DEFAULT_CRISIS_RESOURCES
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    if not selectors.database_responds():
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+def help_page(request):
+    lines = [line for line in DEFAULT_CRISIS_RESOURCES.splitlines() if line.strip()]
+    return render(request, "accounts/help.html", {"resource_lines": lines, "program": None})
+
+
+def home(request):
+    if not request.user.is_authenticated:
+        return render(request, "accounts/landing.html")
+    overview = selectors.home_overview(user=request.user)
+    if len(overview) == 1 and overview[0]["membership"].has_acknowledged_privacy:
+        # One program: its role home is the home page.
+        return redirect("program_home", program_slug=overview[0]["program"].slug)
+    return render(request, "accounts/home.html", {"overview": overview})
