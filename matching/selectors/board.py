@@ -15,6 +15,8 @@ from ..models import Pairing
 def member_get_for_coordinator(
     *, coordinator: Membership, member_id: int, role: str | None = None
 ) -> Membership:
+    """An active member of the coordinator's own program (in `role`, if given); 404 for
+    anyone else."""
     queryset = Membership.objects.filter(
         pk=member_id, program_id=coordinator.program_id, status__in=ACTIVE_STATUSES
     )

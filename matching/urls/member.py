@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ..views import intake, pairing, suggestions
+from ..views import intake, mentees, pairing, suggestions
 
 app_name = "matching"
 urlpatterns = [
@@ -15,7 +15,7 @@ urlpatterns = [
     path("pairings/<int:pairing_id>/pause/", pairing.pairing_pause, name="pairing_pause"),
     path("pairings/<int:pairing_id>/resume/", pairing.pairing_resume, name="pairing_resume"),
     path("pairings/<int:pairing_id>/end/", pairing.pairing_end, name="pairing_end"),
-    path("mentees/<int:mentee_id>/", pairing.my_mentee, name="my_mentee"),
+    path("mentees/<int:mentee_id>/", mentees.my_mentee, name="my_mentee"),
     path("suggestions/", suggestions.self_match_suggestions, name="suggestions"),
     path(
         "suggestions/<int:mentor_id>/request/",

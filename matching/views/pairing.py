@@ -1,5 +1,5 @@
 """A mentee's or mentor's pairings: the list, answering a proposal, a pairing's page with
-pause, resume and end, and a mentor's page for a current mentee."""
+pause, resume and end."""
 
 from __future__ import annotations
 
@@ -15,11 +15,9 @@ from accounts.models import Membership, Role
 
 from .. import selectors, services
 from ..forms import EndPairingForm, ReasonForm
-from ..models import DAY_PARTS, LANGUAGES, FocusArea, MeetingFormat, Pairing
+from ..models import Pairing
 from .common import (
     add_service_errors,
-    availability_table,
-    choice_labels,
     error_text,
     member_context,
 )
@@ -256,29 +254,3 @@ def pairing_end(request, membership: Membership, pairing_id: int):
                 pairing_id=pairing.pk,
             )
     return _render_detail(request, membership, pairing, end_form=form, status=400)
-
-
-# A MENTOR'S CURRENT MENTEE
-
-
-@program_view(Role.MENTOR)
-def my_mentee(request, membership: Membership, mentee_id: int):
-    mentee = selectors.mentee_get_for_mentor(mentor=membership, mentee_id=mentee_id)
-    pairing = selectors.pairing_current_with_mentee(mentor=membership, mentee=mentee)
-    mentee_intake = selectors.intake_or_none(membership=mentee)
-    return render(
-        request,
-        "matching/member/my_mentee.html",
-        member_context(
-            membership,
-            mentee=mentee,
-            pairing=pairing,
-            # What a mentor needs to meet; never pathways or gender.
-            focus_areas=choice_labels(getattr(mentee_intake, "focus_areas", []), FocusArea.choices),
-            languages=choice_labels(getattr(mentee_intake, "languages", []), LANGUAGES),
-            formats=choice_labels(getattr(mentee_intake, "formats", []), MeetingFormat.choices),
-            availability=availability_table(getattr(mentee_intake, "availability", [])),
-            day_parts=DAY_PARTS,
-            time_zone=getattr(mentee_intake, "time_zone", "") or mentee.user.profile.time_zone,
-        ),
-    )
