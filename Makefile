@@ -4,6 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
+# `make run PORT=8001` serves on another port.
+PORT ?= 8000
+
 # Development defaults: embedded SQLite and filesystem broker unless DATABASE_URL/REDIS_URL say otherwise.
 DEV_ENV := DEBUG=true COORDINATOR_MFA_REQUIRED=$${COORDINATOR_MFA_REQUIRED:-false} ACCOUNT_DEFAULT_HTTP_PROTOCOL=http
 
@@ -32,7 +35,7 @@ run: demo
 	@echo "    mentee1@example.org .. mentee6@example.org"
 	@echo "  Emails are printed here and saved under var/mail/."
 	@echo ""
-	$(DEV_ENV) $(PY) manage.py rundev --addrport 127.0.0.1:8000
+	$(DEV_ENV) $(PY) manage.py rundev --addrport 127.0.0.1:$(PORT)
 
 # DEBUG=true gives test-friendly defaults (no HTTPS redirect, plain cookies);
 # pytest-django still runs the tests with DEBUG off.

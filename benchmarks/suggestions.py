@@ -4,10 +4,15 @@ Target (issue 3): under 100 ms with the reads, under 5 ms for the scoring itself
 Runs on a throw-away test database of whatever DATABASE_URL points at (SQLite by default):
 
     DEBUG=true .venv/bin/python benchmarks/suggestions.py [--mentors 2500] [--repeat 30]
+
+`scale_program_build` is benchmark data building, like the test factories: it bulk-creates
+people, memberships and random intakes straight into that throw-away database (thousands in
+a few seconds), skipping the services. The demo (`seed_demo`) builds only through services.
 """
 
 import argparse
 import os
+import random
 import statistics
 import sys
 import time
@@ -34,10 +39,94 @@ def main() -> None:
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        call_command("seed_demo", mentees=args.mentees, mentors=args.mentors, verbosity=0)
+        call_command("seed_demo", verbosity=0)
+        scale_program_build(mentees=args.mentees, mentors=args.mentors)
         run(args.repeat)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+SCALE_PROGRAM = {"slug": "scale-demo", "name": "Scale Demo (random intakes)"}
+
+
+def scale_program_build(*, mentees: int, mentors: int, seed: int = 7):
+    """A program of `mentees` and `mentors` with random submitted intakes (benchmark data)."""
+    from django.contrib.auth.hashers import make_password
+    from django.db import transaction
+    from django.utils import timezone
+
+    from accounts.models import Membership, Profile, Program, Role, User
+    from matching.models import Intake
+
+    rng = random.Random(seed)
+    now = timezone.now()
+    people = [(f"scale-mentor{i}@example.org", Role.MENTOR) for i in range(1, mentors + 1)]
+    people += [(f"scale-mentee{i}@example.org", Role.MENTEE) for i in range(1, mentees + 1)]
+    password = make_password(None)  # nobody logs in as these people
+    with transaction.atomic():
+        program = Program.objects.create(**SCALE_PROGRAM)
+        users = User.objects.bulk_create(
+            [User(email=email, password=password, date_joined=now) for email, _role in people]
+        )
+        Profile.objects.bulk_create(
+            [Profile(user=user, display_name=user.email.split("@")[0].title()) for user in users]
+        )
+        memberships = Membership.objects.bulk_create(
+            [
+                Membership(
+                    user=user,
+                    program=program,
+                    role=role,
+                    status=Membership.Status.ACTIVE,
+                    privacy_notice_version=program.privacy_notice_version,
+                    privacy_acknowledged_at=now,
+                    joined_at=now,
+                )
+                for user, (_email, role) in zip(users, people, strict=True)
+            ]
+        )
+        Intake.objects.bulk_create([random_intake(m, rng, now) for m in memberships])
+    return program
+
+
+def random_intake(membership, rng: random.Random, now):
+    from accounts.models import Role
+    from matching.models import (
+        AVAILABILITY_SLOTS,
+        INDUSTRIES,
+        LANGUAGES,
+        FocusArea,
+        Gender,
+        Intake,
+        MeetingFormat,
+        Pathway,
+    )
+
+    def some(choices, low, high):
+        return sorted(rng.sample(list(choices), rng.randint(low, high)))
+
+    languages = ["en"] if rng.random() < 0.8 else []
+    languages += some([code for code, _label in LANGUAGES if code != "en"], 0, 1)
+    intake = Intake(
+        membership=membership,
+        focus_areas=some(FocusArea.values, 1, 4),
+        pathways=some(Pathway.values, 1, 2),
+        languages=sorted(set(languages)) or ["es"],
+        availability=some(AVAILABILITY_SLOTS, 2, 8),
+        formats=some(MeetingFormat.values, 1, 3),
+        region=rng.choice(["Boston", "Worcester", "Springfield", "Lowell", "Providence"]),
+        time_zone="America/New_York",
+        gender=rng.choice([Gender.WOMAN, Gender.MAN, Gender.NONBINARY]),
+        gender_preference=rng.choice(["", "", "", "woman", "man"]),
+        interests=some(["music", "hiking", "cooking", "art", "sports", "reading"], 0, 3),
+        submitted_at=now,
+    )
+    if membership.role == Role.MENTOR:
+        intake.lived_experience = some(FocusArea.values, 1, 3)
+        intake.industries = some([code for code, _label in INDUSTRIES], 0, 2)
+        intake.years_in_recovery = rng.randint(2, 25)
+        intake.capacity = 4
+    return intake
 
 
 def run(repeat: int) -> None:

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "accounts",
     "matching",
     "mentoring",
+    "demo",
 ]
 
 MIDDLEWARE = [

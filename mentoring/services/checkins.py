@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -19,9 +21,10 @@ def checkin_record(
     hard: str = "",
     wants_outreach: bool = False,
     visibility: str = Visibility.SHARED,
+    day: date | None = None,
 ) -> CheckIn:
-    """Today's check-in; a second submission the same day updates it (one row per day,
-    held by a unique constraint even when two submissions race)."""
+    """Today's check-in (or `day`'s, never a day to come); a second submission the same day
+    updates it (one row per day, held by a unique constraint even when two submissions race)."""
     if membership.role != Role.MENTEE:
         raise ValidationError(_("Check-ins belong to mentees."))
     errors: dict[str, list[str]] = {}
@@ -31,6 +34,9 @@ def checkin_record(
         errors["craving"] = [_("Craving is a number from 0 to 10.")]
     if visibility not in Visibility.values:
         errors["visibility"] = [_("Choose who can see the check-in.")]
+    today = local_today(membership)
+    if day is not None and day > today:
+        errors["date"] = [_("You can't record a check-in for a day that hasn't come yet.")]
     if errors:
         raise ValidationError(errors)
     fields = {
@@ -41,7 +47,7 @@ def checkin_record(
         "wants_outreach": wants_outreach,
         "visibility": visibility,
     }
-    day = local_today(membership)
+    day = day or today
     for _attempt in range(2):
         try:
             with transaction.atomic():

@@ -125,21 +125,24 @@ def habit_archive(*, habit: Habit) -> Habit:
     return habit
 
 
-def _check_day(habit: Habit, day: date) -> None:
+def _check_day(habit: Habit, day: date, backfill_days: int = BACKFILL_DAYS) -> None:
     today = local_today(habit.membership)
     if day > today:
         raise ValidationError(
             {"date": [_("You can't log a habit for a day that hasn't come yet.")]}
         )
-    if day <= today - timedelta(days=BACKFILL_DAYS):
+    if day <= today - timedelta(days=backfill_days):
         raise ValidationError({"date": [_("You can fill in the last 7 days, not earlier.")]})
     if habit.archived_at is not None:
         raise ValidationError(_("This habit is archived."))
 
 
 @transaction.atomic
-def habit_log(*, habit: Habit, day: date | None = None) -> HabitLog:
-    """Mark a habit done on a day (today by default). Logging twice changes nothing."""
+def habit_log(
+    *, habit: Habit, day: date | None = None, backfill_days: int = BACKFILL_DAYS
+) -> HabitLog:
+    """Mark a habit done on a day (today by default). Logging twice changes nothing.
+    People fill in the last `BACKFILL_DAYS`; only the demo passes a longer `backfill_days`."""
     # Lock the habit row only: PostgreSQL refuses FOR UPDATE on the outer-joined profile.
     habit = (
         Habit.objects.select_for_update(of=("self",))
@@ -147,7 +150,7 @@ def habit_log(*, habit: Habit, day: date | None = None) -> HabitLog:
         .get(pk=habit.pk)
     )
     day = day or local_today(habit.membership)
-    _check_day(habit, day)
+    _check_day(habit, day, backfill_days)
     try:
         with transaction.atomic():
             log = HabitLog.objects.create(habit=habit, date=day)

@@ -1,0 +1,1 @@
+"""The top floor: a demo program built through the other apps' public services."""
