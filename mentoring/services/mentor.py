@@ -12,7 +12,7 @@ from accounts.models import Membership, User
 from matching.models import Pairing
 
 from ..models import CalendarFeed, CheckIn, Encouragement, Goal, Visibility
-from ..models.meetings import new_feed_token
+from ..models.feeds import new_feed_token
 
 
 def _require_current_mentor(*, mentor_user: User, mentee: Membership) -> None:
