@@ -17,7 +17,7 @@ from accounts.decorators import program_view
 from accounts.models import Membership, Role
 
 from .. import charts, selectors, services
-from ..forms_daily import MOOD_CHOICES, CheckInForm
+from ..forms.checkins import MOOD_CHOICES, CheckInForm
 from ..models import Visibility
 from .habits import safe_next
 

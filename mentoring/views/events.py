@@ -17,7 +17,7 @@ from accounts.models import Membership, Role
 
 from .. import access, calendar, services
 from .. import selectors_library as selectors
-from ..forms_library import EventForm, RsvpForm
+from ..forms.events import EventForm, RsvpForm
 from .habits import safe_next
 
 

@@ -19,7 +19,7 @@ from accounts.models import Membership, Role
 from accounts.services import DUPLICATE_SUBMISSION, new_submission_key
 
 from .. import access, selectors, services
-from ..forms_goals import (
+from ..forms.goals import (
     GoalForm,
     MilestoneForm,
     MilestoneToggleForm,

@@ -18,7 +18,7 @@ from accounts.decorators import program_view
 from accounts.models import Membership, Role
 
 from .. import access, charts, selectors, services
-from ..forms_daily import HabitDayForm, HabitForm
+from ..forms.habits import HabitDayForm, HabitForm
 from ..models import Habit
 from ..services.habits import BACKFILL_DAYS
 

@@ -14,7 +14,7 @@ from accounts.models import Membership, Role
 from accounts.services import DUPLICATE_SUBMISSION, new_submission_key
 
 from .. import access, services
-from ..forms_private import JournalEntryForm, NewJournalEntryForm
+from ..forms.journal import JournalEntryForm, NewJournalEntryForm
 from ..models import JournalEntry
 
 ENTRIES_PER_PAGE = 20

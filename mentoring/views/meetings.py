@@ -26,11 +26,10 @@ from matching.models import Pairing
 
 from .. import access, selectors_mentor, services
 from ..calendar import meeting_ics
-from ..forms_meetings import (
+from ..forms.meeting_logs import LogForm, NextStepFormSet
+from ..forms.meetings import (
     DURATION_CHOICES,
     CancelForm,
-    LogForm,
-    NextStepFormSet,
     OtherTimeForm,
     ProposeForm,
     ReflectionForm,

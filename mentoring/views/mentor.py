@@ -22,7 +22,7 @@ from matching import selectors as matching_selectors
 from matching.models import Pairing
 
 from .. import access, selectors, services
-from ..forms_mentor import EncouragementForm, OutreachHandledForm
+from ..forms.mentor import EncouragementForm, OutreachHandledForm
 from ..models import Encouragement, Goal, Milestone, RecoverySettings, Visibility
 from .checkins import MOOD_WORDS
 from .checkins import _trends as checkin_trends

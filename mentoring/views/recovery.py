@@ -11,7 +11,7 @@ from accounts.decorators import program_view
 from accounts.models import Membership, Role
 
 from .. import selectors, services
-from ..forms_private import RecoverySettingsForm, RecoveryStartForm, ReturnToUseForm
+from ..forms.recovery import RecoverySettingsForm, RecoveryStartForm, ReturnToUseForm
 
 
 def _milestones(recovery: dict) -> list[dict]:

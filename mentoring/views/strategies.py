@@ -17,7 +17,7 @@ from matching import selectors as matching_selectors
 
 from .. import access, services
 from .. import selectors_library as selectors
-from ..forms_library import CategoryFilterForm, StrategyForm
+from ..forms.strategies import CategoryFilterForm, StrategyForm
 from ..models import StrategyCategory
 from .habits import safe_next
 

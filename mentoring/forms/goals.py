@@ -8,11 +8,15 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .goal_templates import GoalTemplate
-from .models import Goal, GoalCategory, Visibility
+from ..goal_templates import GoalTemplate
+from ..models import (
+    Goal,
+    GoalCategory,
+    Visibility,
+)
+from .common import private_field
 
 NEW_GOAL_MILESTONE_ROWS = 5
-PRIVATE_HELP = _("Only you can see it. Your mentor sees shared items only.")
 
 
 def _date_input(today: date | None = None) -> forms.DateInput:
@@ -20,10 +24,6 @@ def _date_input(today: date | None = None) -> forms.DateInput:
     if today is not None:
         attrs["min"] = today.isoformat()
     return forms.DateInput(attrs=attrs, format="%Y-%m-%d")
-
-
-def private_field() -> forms.BooleanField:
-    return forms.BooleanField(label=_("Private"), required=False, help_text=PRIVATE_HELP)
 
 
 class GoalForm(forms.Form):

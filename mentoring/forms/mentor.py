@@ -1,5 +1,6 @@
-"""Forms for the mentor's pages: encouragement on a shared goal or check-in, and marking an
-outreach request as handled. Forms only shape input; the services decide what is allowed."""
+"""Forms for the mentor's actions on a mentee's shared records."""
+
+from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError

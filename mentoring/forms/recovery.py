@@ -1,38 +1,12 @@
-"""Forms for the records only their author sees: the journal and recovery time.
+"""Forms for recovery time. The services decide what is allowed (dates in the future, a return
+to use before the current start) and their errors land on the field of the same name."""
 
-Forms only shape input; the services decide what is allowed (dates in the future, a return to
-use before the current start) and their errors land on the field of the same name.
-"""
+from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class JournalEntryForm(forms.Form):
-    title = forms.CharField(
-        label=_("Title"), max_length=120, required=False, help_text=_("Optional.")
-    )
-    body = forms.CharField(
-        label=_("Entry"),
-        max_length=20000,
-        widget=forms.Textarea(attrs={"rows": 8}),
-    )
-
-    @classmethod
-    def initial_from(cls, entry) -> dict:
-        return {"title": entry.title, "body": entry.body}
-
-
-class NewJournalEntryForm(JournalEntryForm):
-    # The form's one-time key: a double-posted entry is saved once (accounts.FormSubmission).
-    form_token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+from .common import DateInput
 
 
 class RecoveryStartForm(forms.Form):

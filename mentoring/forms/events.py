@@ -1,5 +1,5 @@
-"""Forms for the strategies library and program events. They shape input and show errors;
-mentoring.services.library decides what is allowed."""
+"""Forms for program events. They shape input and show errors; the services decide what is
+allowed."""
 
 from __future__ import annotations
 
@@ -10,57 +10,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import Event, EventParticipant, Strategy, StrategyCategory
+from ..models import (
+    Event,
+    EventParticipant,
+)
 
-# STRATEGIES
-
-
-class StrategyForm(forms.Form):
-    category = forms.ChoiceField(label=_("Category"), choices=StrategyCategory.choices)
-    title = forms.CharField(
-        label=_("Title"),
-        max_length=120,
-        help_text=_("For example “Call someone before the hardest hour”."),
-    )
-    body = forms.CharField(
-        label=_("What helps"),
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("A few lines from your own experience: what you do, and why it helps."),
-    )
-    link = forms.URLField(
-        label=_("Link (optional)"),
-        required=False,
-        assume_scheme="https",
-        help_text=_("A resource, video or phone line that goes with it."),
-    )
-
-    @staticmethod
-    def initial_from(strategy: Strategy) -> dict:
-        return {
-            "category": strategy.category,
-            "title": strategy.title,
-            "body": strategy.body,
-            "link": strategy.link,
-        }
-
-
-class CategoryFilterForm(forms.Form):
-    category = forms.ChoiceField(
-        label=_("Category"),
-        choices=[("", _("All categories")), *StrategyCategory.choices],
-        required=False,
-    )
-
-    def category_value(self) -> str:
-        if self.is_valid():
-            return self.cleaned_data["category"]
-        return ""
-
-
-# EVENTS
-
-DURATION_CHOICES = [
+EVENT_DURATION_CHOICES = [
     (30, _("30 minutes")),
     (45, _("45 minutes")),
     (60, _("1 hour")),
@@ -83,7 +38,7 @@ class EventForm(forms.Form):
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     duration = forms.TypedChoiceField(
-        label=_("Duration"), choices=DURATION_CHOICES, coerce=int, initial=90
+        label=_("Duration"), choices=EVENT_DURATION_CHOICES, coerce=int, initial=90
     )
     location = forms.CharField(
         label=_("Place or link"),
