@@ -1,6 +1,5 @@
 """The mentor dashboard's rows in words: each current mentee's flags as plain reasons, a
-14-day mood sparkline with its text alternative, and the row's links, prepared once when the
-home's data is built (mentoring.selectors_home) rather than on every view."""
+14-day mood sparkline with its text alternative, and the row's links, ready for the page."""
 
 from __future__ import annotations
 
@@ -13,8 +12,8 @@ from django.utils.translation import ngettext
 
 from accounts.models import Membership
 
-from . import charts
-from .selectors_mentor import (
+from .. import charts
+from .dashboard import (
     FLAG_MOOD_DOWN,
     FLAG_NO_CHECKIN,
     FLAG_NO_MEETING,

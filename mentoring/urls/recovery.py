@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import recovery
+from ..views import recovery
 
 app_name = "recovery"
 urlpatterns = [

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import events
+from ..views import events
 
 app_name = "events"
 urlpatterns = [

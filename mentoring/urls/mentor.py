@@ -4,7 +4,7 @@ The dashboard itself is the mentor's program home (program_home)."""
 
 from django.urls import path
 
-from .views import mentor as views
+from ..views import mentor as views
 
 app_name = "mentor"
 urlpatterns = [

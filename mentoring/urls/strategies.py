@@ -3,7 +3,7 @@ Views: mentoring/views/strategies.py."""
 
 from django.urls import path
 
-from .views import strategies
+from ..views import strategies
 
 app_name = "strategies"
 urlpatterns = [

@@ -1,4 +1,4 @@
-"""Reads for the mentor's side: the dashboard of who needs attention and the mentee detail.
+"""The mentor's dashboard: each current mentee's row with what needs attention first.
 
 Only what the mentee shares feeds these: private goals, check-ins and the journal never do,
 and nothing here reveals that a private item exists. A fixed number of queries whatever the
@@ -16,15 +16,32 @@ from django.utils import timezone
 from accounts.models import Membership
 from matching.models import Pairing
 
-from .models import ActionItem, CheckIn, Goal, HabitLog, Meeting, RecoveryPeriod, Visibility
-from .services.habits import week_start
-from .services.time import local_today
+from ..models import (
+    CheckIn,
+    Goal,
+    HabitLog,
+    Meeting,
+    RecoveryPeriod,
+    Visibility,
+)
+from ..services.habits import week_start
+from ..services.time import local_today
 
 FLAG_OUTREACH = "outreach"
+
+
 FLAG_NO_CHECKIN = "no_checkin"
+
+
 FLAG_MOOD_DOWN = "mood_down"
+
+
 FLAG_RETURN_TO_USE = "return_to_use"
+
+
 FLAG_NO_MEETING = "no_meeting"
+
+
 # Most urgent first: the dashboard sorts on this.
 FLAG_ORDER = [FLAG_OUTREACH, FLAG_RETURN_TO_USE, FLAG_MOOD_DOWN, FLAG_NO_CHECKIN, FLAG_NO_MEETING]
 
@@ -193,32 +210,3 @@ def _flag(rows, program) -> None:
         last_meeting = row.last_logged_meeting or since
         if (row.today - last_meeting).days >= no_meeting:
             row.flags.append(FLAG_NO_MEETING)
-
-
-def open_action_items(*, membership: Membership) -> list[ActionItem]:
-    """Action items assigned to this person in their current pairings, for their home page."""
-    return list(
-        ActionItem.objects.filter(
-            assignee=membership, done_at__isnull=True, pairing__status__in=Pairing.CURRENT
-        )
-        .select_related("meeting")
-        .order_by("due_date", "pk")
-    )
-
-
-# A meeting stays in "upcoming" for a while after it starts, until it is logged.
-UPCOMING_GRACE = timedelta(hours=2)
-
-
-def upcoming_meetings(*, membership: Membership, limit: int = 5) -> list[Meeting]:
-    field_name = "pairing__mentee" if membership.is_mentee else "pairing__mentor"
-    return list(
-        Meeting.objects.filter(
-            **{field_name: membership},
-            pairing__status__in=Pairing.CURRENT,
-            status__in=[Meeting.Status.PROPOSED, Meeting.Status.CONFIRMED],
-            starts_at__gte=timezone.now() - UPCOMING_GRACE,
-        )
-        .select_related("pairing__mentee__user__profile", "pairing__mentor__user__profile")
-        .order_by("starts_at")[:limit]
-    )

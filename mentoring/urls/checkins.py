@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import checkins
+from ..views import checkins
 
 app_name = "checkins"
 urlpatterns = [

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import journal
+from ..views import journal
 
 app_name = "journal"
 urlpatterns = [

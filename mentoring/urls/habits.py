@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import habits
+from ..views import habits
 
 app_name = "habits"
 urlpatterns = [
