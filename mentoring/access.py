@@ -36,7 +36,7 @@ from .models import (
     Strategy,
     Visibility,
 )
-from .services.meetings import can_still_log
+from .services.meeting_logs import can_still_log
 
 # MENTEE RECORDS: GOALS, MILESTONES, HABITS, CHECK-INS, JOURNAL
 

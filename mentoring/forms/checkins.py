@@ -6,10 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import (
-    CheckIn,
-    Visibility,
-)
+from ..models import CheckIn, Visibility
 from .common import private_field, visibility_from
 
 MOOD_CHOICES = [

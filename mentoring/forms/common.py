@@ -5,9 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import (
-    Visibility,
-)
+from ..models import Visibility
 
 PRIVATE_HELP = _("Only you can see it. Your mentor sees shared items only.")
 

@@ -10,10 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from ..models import (
-    Event,
-    EventParticipant,
-)
+from ..models import Event, EventParticipant
 
 EVENT_DURATION_CHOICES = [
     (30, _("30 minutes")),

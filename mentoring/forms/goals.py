@@ -9,11 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..goal_templates import GoalTemplate
-from ..models import (
-    Goal,
-    GoalCategory,
-    Visibility,
-)
+from ..models import Goal, GoalCategory, Visibility
 from .common import private_field
 
 NEW_GOAL_MILESTONE_ROWS = 5

@@ -5,10 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import (
-    Habit,
-    Visibility,
-)
+from ..models import Habit, Visibility
 from .common import private_field, visibility_from
 
 

@@ -8,11 +8,7 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import (
-    ContactType,
-    Meeting,
-    MeetingFormat,
-)
+from ..models import ContactType, Meeting, MeetingFormat
 from .meetings import date_field, local_datetime, time_field, zone_help
 
 NEXT_STEP_ROWS = 3

@@ -9,10 +9,7 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import (
-    Meeting,
-    MeetingFormat,
-)
+from ..models import Meeting, MeetingFormat
 
 DURATION_CHOICES = (15, 30, 45, 60, 90, 120)
 

@@ -6,10 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import (
-    Strategy,
-    StrategyCategory,
-)
+from ..models import Strategy, StrategyCategory
 
 
 class StrategyForm(forms.Form):

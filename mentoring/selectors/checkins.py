@@ -7,9 +7,7 @@ from datetime import timedelta
 from accounts.models import Membership
 
 from .. import access
-from ..models import (
-    CheckIn,
-)
+from ..models import CheckIn
 from ..services.time import local_today
 
 

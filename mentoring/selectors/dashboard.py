@@ -16,14 +16,7 @@ from django.utils import timezone
 from accounts.models import Membership
 from matching.models import Pairing
 
-from ..models import (
-    CheckIn,
-    Goal,
-    HabitLog,
-    Meeting,
-    RecoveryPeriod,
-    Visibility,
-)
+from ..models import CheckIn, Goal, HabitLog, Meeting, RecoveryPeriod, Visibility
 from ..services.habits import week_start
 from ..services.time import local_today
 

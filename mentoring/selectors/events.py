@@ -12,10 +12,7 @@ from django.utils import timezone
 from accounts.models import Membership, Program, Role
 
 from .. import access
-from ..models import (
-    Event,
-    EventParticipant,
-)
+from ..models import Event, EventParticipant
 
 
 def _events_for(membership: Membership):

@@ -7,11 +7,7 @@ from django.db.models import Count, Q, QuerySet
 from accounts.models import Membership
 
 from .. import access
-from ..models import (
-    Encouragement,
-    Goal,
-    Milestone,
-)
+from ..models import Encouragement, Goal, Milestone
 
 
 def goals_for(*, membership: Membership, viewer: Membership, statuses=None) -> QuerySet[Goal]:

@@ -9,10 +9,7 @@ from datetime import date, timedelta
 from accounts.models import Membership
 
 from .. import access
-from ..models import (
-    Habit,
-    HabitLog,
-)
+from ..models import Habit, HabitLog
 from ..services.habits import BACKFILL_DAYS, week_start
 from ..services.time import local_today
 

@@ -7,10 +7,7 @@ from accounts.models import Membership
 from matching import selectors as matching_selectors
 from matching.models import Intake
 
-from ..models import (
-    Encouragement,
-    Goal,
-)
+from ..models import Encouragement, Goal
 from .checkins import checkin_today
 from .dashboard_words import dashboard_rows
 from .events import upcoming_events

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from accounts.models import Membership
 
-from ..models import (
-    RecoveryPeriod,
-    RecoverySettings,
-)
+from ..models import RecoveryPeriod, RecoverySettings
 from ..services.time import local_today
 
 RECOVERY_MILESTONE_DAYS = [30, 60, 90, 180, 365]

@@ -8,11 +8,7 @@ from django.db.models import Prefetch
 from accounts.models import Membership
 
 from .. import access
-from ..models import (
-    Strategy,
-    StrategyCategory,
-    StrategyShare,
-)
+from ..models import Strategy, StrategyCategory, StrategyShare
 
 
 def strategies_for_member(

@@ -15,11 +15,7 @@ from accounts.decorators import program_view
 from accounts.models import Membership, Role
 
 from .. import access, services
-from ..forms.goals import (
-    MilestoneForm,
-    MilestoneToggleForm,
-    ProgressForm,
-)
+from ..forms.goals import MilestoneForm, MilestoneToggleForm, ProgressForm
 from ..models import Goal, Visibility
 from ..selectors.goals import goal_detail
 from .common import add_service_errors, member_context

@@ -15,12 +15,7 @@ from accounts.models import Membership, Role
 from accounts.services import DUPLICATE_SUBMISSION, new_submission_key
 
 from .. import access, services
-from ..forms.goals import (
-    GoalForm,
-    NewGoalForm,
-    StatusForm,
-    VisibilityForm,
-)
+from ..forms.goals import GoalForm, NewGoalForm, StatusForm, VisibilityForm
 from ..goal_templates import GOAL_TEMPLATES, goal_template_get
 from ..models import Goal, Visibility
 from ..selectors.goals import goal_progress, goals_for
