@@ -71,9 +71,6 @@ def detail(request, membership: Membership, strategy_id: int):
         share = toolkit_share(membership=membership, strategy=strategy)
     mentees = current_mentees(mentor=membership) if membership.is_mentor else []
     attach_share_targets([strategy], mentees=mentees)
-    can_edit = not membership.is_mentee and (
-        membership.is_coordinator or strategy.author_id == request.user.pk
-    )
     return render(
         request,
         "mentoring/strategies/detail.html",
@@ -81,7 +78,6 @@ def detail(request, membership: Membership, strategy_id: int):
             membership,
             strategy=strategy,
             share=share,
-            can_edit=can_edit,
             next_url=request.get_full_path(),
         ),
     )
