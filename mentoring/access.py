@@ -41,7 +41,7 @@ from .services.meeting_logs import can_still_log
 # MENTEE RECORDS: GOALS, MILESTONES, HABITS, CHECK-INS, JOURNAL
 
 
-def mentee_ids_of_mentor(mentor: Membership) -> QuerySet:
+def _mentee_ids_of_mentor(mentor: Membership) -> QuerySet:
     """Memberships whose current mentor is this membership (a subquery, not a list)."""
     return Pairing.objects.filter(mentor=mentor, status__in=Pairing.CURRENT).values("mentee_id")
 
@@ -53,7 +53,7 @@ def _visible_q(membership: Membership, prefix: str = "") -> Q:
         visible |= Q(
             **{
                 f"{prefix}visibility": Visibility.SHARED,
-                f"{prefix}membership__in": mentee_ids_of_mentor(membership),
+                f"{prefix}membership__in": _mentee_ids_of_mentor(membership),
             }
         )
     return visible

@@ -15,8 +15,9 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.decorators import program_view
 from accounts.models import Membership, Role
 
-from .. import access, calendar, services
+from .. import access, services
 from ..forms.events import EventForm, RsvpForm
+from ..ics import event_ics
 from ..selectors.events import event_attendance, event_with_counts, past_events, upcoming_events
 from .common import safe_next, viewer_time_zone
 
@@ -80,7 +81,7 @@ def rsvp(request, membership: Membership, event_id: int):
 @program_view()
 def ics(request, membership: Membership, event_id: int):
     event = access.event_get_for_member(membership=membership, event_id=event_id)
-    response = HttpResponse(calendar.event_ics(event), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(event_ics(event), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="event-{event.pk}.ics"'
     response["Cache-Control"] = "private, no-store"
     return response

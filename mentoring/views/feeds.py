@@ -20,7 +20,7 @@ from accounts.decorators import program_view
 from accounts.models import Membership, Role
 
 from .. import access, services
-from ..calendar import feed_ics
+from ..ics import feed_ics
 from ..selectors.feeds import feed_events, feed_meetings
 from .common import member_context
 

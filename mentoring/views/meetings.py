@@ -16,8 +16,8 @@ from accounts.decorators import program_view
 from accounts.models import Membership, Role
 
 from .. import access, services
-from ..calendar import meeting_ics
 from ..forms.meetings import DURATION_CHOICES, CancelForm, ProposeForm
+from ..ics import meeting_ics
 from ..models import Meeting
 from ..selectors.meetings import (
     late_documentation,
