@@ -97,8 +97,7 @@ def dashboard_rows(
 ) -> list[MenteeRow]:
     """mentor_dashboard's rows, most in need of attention first, each with its mood
     sparkline, its flags as plain reasons and its words and links, ready for the page (no
-    queries beyond the selector's). The rows are kept with the home's data, so the work
-    done here is done once per change, not once per page view."""
+    queries beyond the selector's)."""
     rows = mentor_dashboard(mentor=membership, current_pairings=current_pairings)
     slug = membership.program.slug
     for row in rows:
