@@ -80,7 +80,7 @@ def journal_entries_visible_to(membership: Membership) -> QuerySet[JournalEntry]
     return JournalEntry.objects.filter(membership=membership)
 
 
-def _get(queryset, object_id: int, *, membership: Membership, for_write: bool, owner: str):
+def _get(queryset, object_id: int, *, membership: Membership, for_write: bool, owner="membership"):
     """One record of `queryset` or 404; 403 when a reader who does not own it wants to write.
     `owner` is the path to the owning membership ("membership", "goal__membership")."""
     obj = queryset.filter(pk=object_id).select_related(owner).first()
@@ -95,13 +95,7 @@ def _get(queryset, object_id: int, *, membership: Membership, for_write: bool, o
 
 
 def goal_get_for_member(*, membership: Membership, goal_id: int, for_write: bool = False) -> Goal:
-    return _get(
-        goals_visible_to(membership),
-        goal_id,
-        membership=membership,
-        for_write=for_write,
-        owner="membership",
-    )
+    return _get(goals_visible_to(membership), goal_id, membership=membership, for_write=for_write)
 
 
 def milestone_get_for_member(
@@ -127,34 +121,20 @@ def milestone_get_for_member(
 def habit_get_for_member(
     *, membership: Membership, habit_id: int, for_write: bool = False
 ) -> Habit:
-    return _get(
-        habits_visible_to(membership),
-        habit_id,
-        membership=membership,
-        for_write=for_write,
-        owner="membership",
-    )
+    return _get(habits_visible_to(membership), habit_id, membership=membership, for_write=for_write)
 
 
 def checkin_get_for_member(
     *, membership: Membership, checkin_id: int, for_write: bool = False
 ) -> CheckIn:
     return _get(
-        checkins_visible_to(membership),
-        checkin_id,
-        membership=membership,
-        for_write=for_write,
-        owner="membership",
+        checkins_visible_to(membership), checkin_id, membership=membership, for_write=for_write
     )
 
 
 def journal_entry_get_for_member(*, membership: Membership, entry_id: int) -> JournalEntry:
     return _get(
-        journal_entries_visible_to(membership),
-        entry_id,
-        membership=membership,
-        for_write=True,
-        owner="membership",
+        journal_entries_visible_to(membership), entry_id, membership=membership, for_write=True
     )
 
 
