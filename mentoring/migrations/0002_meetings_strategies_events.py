@@ -4,6 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+import mentoring.models.feeds
 import mentoring.models.meetings
 
 
@@ -28,7 +29,7 @@ class Migration(migrations.Migration):
                 (
                     "token",
                     models.CharField(
-                        default=mentoring.models.meetings.new_feed_token, max_length=64, unique=True
+                        default=mentoring.models.feeds.new_feed_token, max_length=64, unique=True
                     ),
                 ),
                 ("created_at", models.DateTimeField(auto_now=True)),

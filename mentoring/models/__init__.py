@@ -1,27 +1,16 @@
-"""Models of the mentoring app: the mentee workspace and the mentor-mentee meetings."""
+"""Models of the mentoring app, one module per topic. Import them from here:
+`from mentoring.models import Goal`."""
 
-from .meetings import (  # noqa: F401
-    ActionItem,
-    CalendarFeed,
-    ContactType,
-    Event,
-    EventParticipant,
-    Meeting,
-    MeetingFormat,
-    Strategy,
-    StrategyCategory,
-    StrategyShare,
-)
-from .workspace import (  # noqa: F401
-    CheckIn,
-    Encouragement,
-    Goal,
-    GoalCategory,
-    Habit,
-    HabitLog,
-    JournalEntry,
-    Milestone,
-    RecoveryPeriod,
-    RecoverySettings,
-    Visibility,
-)
+from matching.models import MeetingFormat  # noqa: F401
+
+from .checkins import CheckIn  # noqa: F401
+from .events import Event, EventParticipant  # noqa: F401
+from .feeds import CalendarFeed  # noqa: F401
+from .goals import Goal, GoalCategory, Milestone  # noqa: F401
+from .habits import Habit, HabitLog  # noqa: F401
+from .journal import JournalEntry  # noqa: F401
+from .meetings import ActionItem, ContactType, Meeting  # noqa: F401
+from .mentor import Encouragement  # noqa: F401
+from .recovery import RecoveryPeriod, RecoverySettings  # noqa: F401
+from .strategies import Strategy, StrategyCategory, StrategyShare  # noqa: F401
+from .visibility import Visibility  # noqa: F401

@@ -1,8 +1,6 @@
-"""Meetings between a mentor and a mentee, their logs and action items; the strategies
-library; program events; private calendar feeds. Times are stored in UTC and shown in each
-person's own time zone."""
+"""Meetings between a mentor and a mentee, the mentor's contact log and the action items
+that come out of them. Times are stored in UTC and shown in each person's own time zone."""
 
-import secrets
 import uuid
 
 from django.conf import settings
@@ -10,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Membership, Program
+from accounts.models import Membership
 from matching.models import MeetingFormat, Pairing
 
 
@@ -127,133 +125,3 @@ class ActionItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-
-class StrategyCategory(models.TextChoices):
-    TRIGGERS = "triggers", _("Triggers")
-    CRAVINGS = "cravings", _("Cravings")
-    STRESS = "stress", _("Stress")
-    JOB_SEARCH = "job_search", _("Job search")
-    ROUTINES = "routines", _("Routines")
-    OTHER = "other", _("Other")
-
-
-class Strategy(models.Model):
-    """A coping strategy or resource from lived experience. A mentor's own, or part of the
-    program-wide library that coordinators curate."""
-
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="strategies")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    category = models.CharField(_("Category"), max_length=16, choices=StrategyCategory.choices)
-    title = models.CharField(_("Title"), max_length=120)
-    body = models.TextField(_("What helps"), max_length=4000)
-    link = models.URLField(_("Link (optional)"), blank=True)
-    in_library = models.BooleanField(_("In the program library"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    archived_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["category", "title"]
-        verbose_name_plural = _("strategies")
-
-    def __str__(self) -> str:
-        return self.title
-
-
-class StrategyShare(models.Model):
-    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="shares")
-    mentee = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="toolkit")
-    shared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    shared_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-shared_at"]
-        constraints = [
-            models.UniqueConstraint(fields=["strategy", "mentee"], name="strategy_shared_once"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.strategy} → {self.mentee_id}"
-
-
-class Event(models.Model):
-    """A program's group session: peer support group, workshop or social."""
-
-    class Kind(models.TextChoices):
-        SUPPORT_GROUP = "support_group", _("Peer support group")
-        WORKSHOP = "workshop", _("Workshop")
-        SOCIAL = "social", _("Social")
-
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(_("Kind"), max_length=16, choices=Kind.choices)
-    title = models.CharField(_("Title"), max_length=120)
-    description = models.TextField(_("Description"), max_length=4000, blank=True)
-    starts_at = models.DateTimeField(_("Start"))
-    duration_minutes = models.PositiveSmallIntegerField(_("Duration"), default=90)
-    location = models.CharField(_("Place or link"), max_length=300, blank=True)
-    capacity = models.PositiveSmallIntegerField(_("Places (optional)"), null=True, blank=True)
-    uid = models.CharField(max_length=80, default=new_uid, unique=True, editable=False)
-    sequence = models.PositiveIntegerField(default=0)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    cancelled_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["starts_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(duration_minutes__gte=5) & Q(duration_minutes__lte=720),
-                name="event_duration_5_720",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.title
-
-
-class EventParticipant(models.Model):
-    class Rsvp(models.TextChoices):
-        YES = "yes", _("Going")
-        MAYBE = "maybe", _("Maybe")
-        NO = "no", _("Not going")
-
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participants")
-    membership = models.ForeignKey(
-        Membership, on_delete=models.CASCADE, related_name="event_participations"
-    )
-    rsvp = models.CharField(max_length=8, choices=Rsvp.choices, blank=True)
-    responded_at = models.DateTimeField(null=True, blank=True)
-    attended = models.BooleanField(null=True, blank=True)  # recorded by a coordinator
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["event", "membership"], name="event_participant_once"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.membership_id} @ {self.event_id}"
-
-
-def new_feed_token() -> str:
-    return secrets.token_urlsafe(32)
-
-
-class CalendarFeed(models.Model):
-    """A person's private calendar feed. The token is the only secret in the URL; making a
-    new one retires the old URL at once."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
-    )
-    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
-    created_at = models.DateTimeField(auto_now=True)
-
-    def __str__(self) -> str:
-        return f"Calendar feed of {self.user_id}"

@@ -1,6 +1,15 @@
-"""Business actions for the mentee workspace. Import as `from mentoring import services`."""
+"""Business actions of the mentoring app, one module per topic. Import as
+`from mentoring import services`: every public service is re-exported here."""
 
+from .action_items import action_item_add, action_item_set_done  # noqa: F401
 from .checkins import checkin_record  # noqa: F401
+from .events import (  # noqa: F401
+    event_cancel,
+    event_create,
+    event_record_attendance,
+    event_rsvp,
+)
+from .feeds import calendar_feed_for, calendar_feed_regenerate  # noqa: F401
 from .goals import (  # noqa: F401
     goal_create,
     goal_set_status,
@@ -11,36 +20,24 @@ from .goals import (  # noqa: F401
 )
 from .habits import habit_archive, habit_create, habit_log, habit_unlog, habit_update  # noqa: F401
 from .journal import journal_create, journal_delete, journal_update  # noqa: F401
-from .library import (  # noqa: F401
-    event_cancel,
-    event_create,
-    event_record_attendance,
-    event_rsvp,
+from .meeting_logs import meeting_log, meeting_reflect  # noqa: F401
+from .meetings import (  # noqa: F401
+    meeting_cancel,
+    meeting_confirm,
+    meeting_propose,
+    meeting_propose_other_time,
+)
+from .mentor import checkin_outreach_handled, encouragement_add  # noqa: F401
+from .recovery import (  # noqa: F401
+    recovery_return_to_use,
+    recovery_settings_update,
+    recovery_start,
+)
+from .strategies import (  # noqa: F401
     strategy_archive,
     strategy_create,
     strategy_set_in_library,
     strategy_share,
     strategy_update,
-)
-from .meetings import (  # noqa: F401
-    action_item_add,
-    action_item_set_done,
-    meeting_cancel,
-    meeting_confirm,
-    meeting_log,
-    meeting_propose,
-    meeting_propose_other_time,
-    meeting_reflect,
-)
-from .mentor import (  # noqa: F401
-    calendar_feed_for,
-    calendar_feed_regenerate,
-    checkin_outreach_handled,
-    encouragement_add,
-)
-from .recovery import (  # noqa: F401
-    recovery_return_to_use,
-    recovery_settings_update,
-    recovery_start,
 )
 from .time import local_today  # noqa: F401

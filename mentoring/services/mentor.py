@@ -1,5 +1,5 @@
-"""What a mentor does for a mentee outside meetings: encouragement, answering an outreach
-request; and everyone's private calendar feed."""
+"""What a current mentor does with a mentee's shared records: encourage, and mark a request
+to reach out as handled."""
 
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Membership, User
 from matching.models import Pairing
 
-from ..models import CalendarFeed, CheckIn, Encouragement, Goal, Visibility
-from ..models.meetings import new_feed_token
+from ..models import CheckIn, Encouragement, Goal, Visibility
 
 
 def _require_current_mentor(*, mentor_user: User, mentee: Membership) -> None:
@@ -55,19 +54,3 @@ def checkin_outreach_handled(*, checkin: CheckIn, mentor_user: User) -> CheckIn:
     checkin.outreach_handled_at = timezone.now()
     checkin.save(update_fields=["outreach_handled_at", "updated_at"])
     return checkin
-
-
-def calendar_feed_for(*, user: User) -> CalendarFeed:
-    feed = CalendarFeed.objects.filter(user=user).first()
-    if feed is None:
-        feed, _created = CalendarFeed.objects.get_or_create(user=user)
-    return feed
-
-
-@transaction.atomic
-def calendar_feed_regenerate(*, user: User) -> CalendarFeed:
-    """A new secret URL; the old one stops working at once."""
-    feed = calendar_feed_for(user=user)
-    feed.token = new_feed_token()
-    feed.save(update_fields=["token", "created_at"])
-    return feed

@@ -15,26 +15,22 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.decorators import program_view
 from accounts.models import Membership, Role
 
-from .. import access, calendar, services
-from .. import selectors_library as selectors
-from ..forms_library import EventForm, RsvpForm
-from .habits import safe_next
+from .. import access, services
+from ..forms.events import EventForm, RsvpForm
+from ..ics import event_ics
+from ..selectors.events import event_attendance, event_with_counts, past_events, upcoming_events
+from .common import safe_next, viewer_time_zone
 
 
 def _index_url(membership: Membership) -> str:
     return reverse("events:index", kwargs={"program_slug": membership.program.slug})
 
 
-def _time_zone(request, membership: Membership) -> str:
-    profile = getattr(request.user, "profile", None)
-    return profile.time_zone if profile else membership.program.time_zone
-
-
 def _context(request, membership: Membership, **extra) -> dict:
     return {
         "membership": membership,
         "program": membership.program,
-        "viewer_time_zone": _time_zone(request, membership),
+        "viewer_time_zone": viewer_time_zone(request, membership),
         **extra,
     }
 
@@ -50,8 +46,8 @@ def index(request, membership: Membership):
         _context(
             request,
             membership,
-            upcoming=selectors.upcoming_events(membership=membership),
-            past=selectors.past_events(membership=membership),
+            upcoming=upcoming_events(membership=membership),
+            past=past_events(membership=membership),
             rsvp_choices=RsvpForm.base_fields["rsvp"].choices,
             next_url=request.get_full_path(),
         ),
@@ -85,7 +81,7 @@ def rsvp(request, membership: Membership, event_id: int):
 @program_view()
 def ics(request, membership: Membership, event_id: int):
     event = access.event_get_for_member(membership=membership, event_id=event_id)
-    response = HttpResponse(calendar.event_ics(event), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(event_ics(event), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="event-{event.pk}.ics"'
     response["Cache-Control"] = "private, no-store"
     return response
@@ -96,7 +92,7 @@ def ics(request, membership: Membership, event_id: int):
 
 @program_view(Role.COORDINATOR)
 def new(request, membership: Membership):
-    time_zone = _time_zone(request, membership)
+    time_zone = viewer_time_zone(request, membership)
     if request.method == "POST":
         form = EventForm(request.POST, time_zone=time_zone)
         if form.is_valid():
@@ -141,7 +137,7 @@ def cancel(request, membership: Membership, event_id: int):
 
 @program_view(Role.COORDINATOR)
 def attendance(request, membership: Membership, event_id: int):
-    event = selectors.event_with_counts(membership=membership, event_id=event_id)
+    event = event_with_counts(membership=membership, event_id=event_id)
     can_record = event.has_started and not event.is_cancelled
     if request.method == "POST":
         if not can_record:
@@ -178,7 +174,7 @@ def attendance(request, membership: Membership, event_id: int):
         return redirect(
             "events:attendance", program_slug=membership.program.slug, event_id=event.pk
         )
-    rows = selectors.event_attendance(event=event)
+    rows = event_attendance(event=event)
     return render(
         request,
         "mentoring/events/attendance.html",

@@ -5,39 +5,28 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import program_view
 from accounts.models import Membership, Role
 
-from .. import access, charts, selectors, services
-from ..forms_daily import HabitDayForm, HabitForm
+from .. import access, charts, services
+from ..forms.habits import HabitDayForm, HabitForm
 from ..models import Habit
+from ..selectors.habits import HabitState, habit_calendars, habits_for
 from ..services.habits import BACKFILL_DAYS
+from .common import safe_next
 
 HEATMAP_WEEKS = 12
 
 
 # HELPERS
-
-
-def safe_next(request, default: str) -> str:
-    """The `next` field when it is a relative URL on this site, else `default`."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if (
-        target.startswith("/")
-        and not target.startswith(("//", "/\\"))
-        and url_has_allowed_host_and_scheme(target, allowed_hosts=None)
-    ):
-        return target
-    return default
 
 
 def heatmap_words() -> charts.HeatmapWords:
@@ -53,9 +42,9 @@ def heatmap_words() -> charts.HeatmapWords:
     )
 
 
-def _cards(membership: Membership, states: list[selectors.HabitState]) -> list[dict]:
+def _cards(membership: Membership, states: list[HabitState]) -> list[dict]:
     today = services.local_today(membership)
-    calendars = selectors.habit_calendars(
+    calendars = habit_calendars(
         habits=[state.habit for state in states], today=today, weeks=HEATMAP_WEEKS
     )
     words = heatmap_words()
@@ -79,19 +68,17 @@ def _cards(membership: Membership, states: list[selectors.HabitState]) -> list[d
     return cards
 
 
-def _states(membership: Membership, user) -> list[selectors.HabitState]:
-    states = selectors.habits_for(membership=membership, viewer=user)
+def _states(membership: Membership) -> list[HabitState]:
+    states = habits_for(membership=membership, viewer=membership)
     for state in states:
         state.habit.membership = membership  # already loaded with user and profile
     return states
 
 
-def _own_habit(request, membership: Membership, habit_id: int) -> Habit:
-    """The person's own habit in this program; anything else is 404 (403 for a mentor)."""
-    habit = access.habit_get_for_user(user=request.user, habit_id=habit_id, for_write=True)
-    if habit.membership_id != membership.pk:
-        raise Http404
-    habit.membership = membership
+def _own_habit(membership: Membership, habit_id: int) -> Habit:
+    """The person's own habit in this program, through the door (404 for anything else)."""
+    habit = access.habit_get_for_member(membership=membership, habit_id=habit_id, for_write=True)
+    habit.membership = membership  # the door's membership, with its program loaded
     return habit
 
 
@@ -108,7 +95,7 @@ def index(request, membership: Membership):
 
 
 def _index_page(request, membership: Membership, form: HabitForm, status: int = 200):
-    states = _states(membership, request.user)
+    states = _states(membership)
     return render(
         request,
         "mentoring/habits/index.html",
@@ -124,10 +111,10 @@ def _index_page(request, membership: Membership, form: HabitForm, status: int = 
     )
 
 
-def _duplicate_name(membership: Membership, user, name: str, exclude: int | None = None) -> bool:
+def _duplicate_name(membership: Membership, name: str, exclude: int | None = None) -> bool:
     return any(
         state.habit.name.casefold() == name.casefold() and state.habit.pk != exclude
-        for state in selectors.habits_for(membership=membership, viewer=user)
+        for state in habits_for(membership=membership, viewer=membership)
     )
 
 
@@ -137,7 +124,7 @@ def new(request, membership: Membership):
         form = HabitForm(request.POST)
         if form.is_valid():
             kwargs = form.service_kwargs()
-            if _duplicate_name(membership, request.user, kwargs["name"]):
+            if _duplicate_name(membership, kwargs["name"]):
                 # A double-posted form, or the same habit twice: keep one.
                 form.add_error("name", _("You already track a habit with this name."))
             else:
@@ -161,12 +148,12 @@ def new(request, membership: Membership):
 
 @program_view(Role.MENTEE)
 def edit(request, membership: Membership, habit_id: int):
-    habit = _own_habit(request, membership, habit_id)
+    habit = _own_habit(membership, habit_id)
     if request.method == "POST":
         form = HabitForm(request.POST)
         if form.is_valid():
             kwargs = form.service_kwargs()
-            if _duplicate_name(membership, request.user, kwargs["name"], exclude=habit.pk):
+            if _duplicate_name(membership, kwargs["name"], exclude=habit.pk):
                 form.add_error("name", _("You already track a habit with this name."))
             else:
                 try:
@@ -188,7 +175,7 @@ def edit(request, membership: Membership, habit_id: int):
 @require_POST
 @program_view(Role.MENTEE)
 def archive(request, membership: Membership, habit_id: int):
-    habit = _own_habit(request, membership, habit_id)
+    habit = _own_habit(membership, habit_id)
     if habit.archived_at is None:
         services.habit_archive(habit=habit)
         messages.success(
@@ -207,17 +194,18 @@ def archive(request, membership: Membership, habit_id: int):
 @require_POST
 @program_view(Role.MENTEE)
 def log(request, membership: Membership, habit_id: int):
-    return _mark(request, membership, habit_id, done=True)
+    habit = _own_habit(membership, habit_id)
+    return _mark(request, membership, habit, done=True)
 
 
 @require_POST
 @program_view(Role.MENTEE)
 def unlog(request, membership: Membership, habit_id: int):
-    return _mark(request, membership, habit_id, done=False)
+    habit = _own_habit(membership, habit_id)
+    return _mark(request, membership, habit, done=False)
 
 
-def _mark(request, membership: Membership, habit_id: int, *, done: bool):
-    habit = _own_habit(request, membership, habit_id)
+def _mark(request, membership: Membership, habit: Habit, *, done: bool):
     form = HabitDayForm(request.POST)
     error = None
     day = None
@@ -249,7 +237,7 @@ def _mark(request, membership: Membership, habit_id: int, *, done: bool):
 
 def _fragment(request, membership: Membership, habit: Habit, error: str | None):
     """The piece of page the tap came from, updated: a home-page row or a habits-page card."""
-    states = [s for s in _states(membership, request.user) if s.habit.pk == habit.pk]
+    states = [s for s in _states(membership) if s.habit.pk == habit.pk]
     if not states:  # archived: it no longer has a place on the page, only the message
         return HttpResponse(
             format_html('<p class="message message--error" role="alert">{}</p>', error or "")

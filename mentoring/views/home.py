@@ -7,7 +7,7 @@ from accounts import selectors as account_selectors
 from accounts.decorators import program_view
 from accounts.models import Membership
 
-from .. import selectors_home as home_selectors
+from ..selectors.home import home_data
 
 
 @program_view()
@@ -21,7 +21,7 @@ def program_home(request, membership: Membership):
             members=account_selectors.program_members(program=program)[:10],
         )
         return render(request, "accounts/coordinator_home.html", context)
-    context.update(home_selectors.home_data(membership=membership, viewer=request.user))
+    context.update(home_data(membership=membership))
     template = (
         "mentoring/mentor_home.html" if membership.is_mentor else "mentoring/mentee_home.html"
     )

@@ -1,10 +1,10 @@
 """The private journal. Only its author ever reads an entry: every lookup goes through
-mentoring.access, which returns nothing of anybody else's."""
+mentoring.access with the author's membership, which returns nothing of anybody else's (not
+even the author's entries in another program)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -14,21 +14,11 @@ from accounts.models import Membership, Role
 from accounts.services import DUPLICATE_SUBMISSION, new_submission_key
 
 from .. import access, services
-from ..forms_private import JournalEntryForm, NewJournalEntryForm
-from ..models import JournalEntry
+from ..forms.journal import JournalEntryForm, NewJournalEntryForm
+from ..selectors.journal import journal_entries
+from .common import member_context
 
 ENTRIES_PER_PAGE = 20
-
-
-def _entry(request, membership: Membership, entry_id: int) -> JournalEntry:
-    entry = access.journal_entry_get_for_user(user=request.user, entry_id=entry_id)
-    if entry.membership_id != membership.pk:  # the author's entry from another program
-        raise Http404
-    return entry
-
-
-def _context(membership: Membership, **extra) -> dict:
-    return {"membership": membership, "program": membership.program, **extra}
 
 
 @require_http_methods(["GET", "POST"])
@@ -53,26 +43,25 @@ def index(request, membership: Membership):
                 return redirect("journal:index", program_slug=membership.program.slug)
     else:
         form = NewJournalEntryForm(initial={"form_token": new_submission_key()})
-    entries = access.journal_visible_to(request.user).filter(membership=membership)
-    page = Paginator(entries.order_by("-created_at", "-pk"), ENTRIES_PER_PAGE).get_page(
+    page = Paginator(journal_entries(membership=membership), ENTRIES_PER_PAGE).get_page(
         request.GET.get("page")
     )
     return render(
-        request, "mentoring/journal/index.html", _context(membership, form=form, page=page)
+        request, "mentoring/journal/index.html", member_context(membership, form=form, page=page)
     )
 
 
 @require_http_methods(["GET"])
 @program_view(Role.MENTEE)
 def detail(request, membership: Membership, entry_id: int):
-    entry = _entry(request, membership, entry_id)
-    return render(request, "mentoring/journal/detail.html", _context(membership, entry=entry))
+    entry = access.journal_entry_get_for_member(membership=membership, entry_id=entry_id)
+    return render(request, "mentoring/journal/detail.html", member_context(membership, entry=entry))
 
 
 @require_http_methods(["GET", "POST"])
 @program_view(Role.MENTEE)
 def edit(request, membership: Membership, entry_id: int):
-    entry = _entry(request, membership, entry_id)
+    entry = access.journal_entry_get_for_member(membership=membership, entry_id=entry_id)
     if request.method == "POST":
         form = JournalEntryForm(request.POST)
         if form.is_valid():
@@ -88,16 +77,16 @@ def edit(request, membership: Membership, entry_id: int):
     else:
         form = JournalEntryForm(initial=JournalEntryForm.initial_from(entry))
     return render(
-        request, "mentoring/journal/edit.html", _context(membership, entry=entry, form=form)
+        request, "mentoring/journal/edit.html", member_context(membership, entry=entry, form=form)
     )
 
 
 @require_http_methods(["GET", "POST"])
 @program_view(Role.MENTEE)
 def delete(request, membership: Membership, entry_id: int):
-    entry = _entry(request, membership, entry_id)
+    entry = access.journal_entry_get_for_member(membership=membership, entry_id=entry_id)
     if request.method == "POST":
         services.journal_delete(entry=entry)
         messages.success(request, _("The entry is deleted."))
         return redirect("journal:index", program_slug=membership.program.slug)
-    return render(request, "mentoring/journal/delete.html", _context(membership, entry=entry))
+    return render(request, "mentoring/journal/delete.html", member_context(membership, entry=entry))

@@ -1,16 +1,15 @@
 """The mentor's side: the mentor's view of one mentee and the outreach and encouragement
-actions, under /p/<program_slug>/mentor/ (the dashboard rows are mentoring.dashboard).
+actions, under /p/<program_slug>/mentor/ (the dashboard itself is the mentor's program home).
 
-A mentor sees what their current mentee shares and nothing else: every read goes through
-mentoring.access or a selector with `viewer=request.user`, and the mentee through
-matching.selectors.mentee_get_for_mentor (404 for a former mentor or another pair's mentor).
+A mentor sees what their current mentee shares and nothing else: the mentee comes through
+matching.selectors.mentee_get_for_mentor (404 for a former mentor or another pair's mentor),
+every record through mentoring.access with the mentor's membership.
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,17 +18,12 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import program_view
 from accounts.models import Membership, Role
 from matching import selectors as matching_selectors
-from matching.models import Pairing
 
-from .. import access, selectors, services
-from ..forms_mentor import EncouragementForm, OutreachHandledForm
-from ..models import Encouragement, Goal, Milestone, RecoverySettings, Visibility
-from .checkins import MOOD_WORDS
-from .checkins import _trends as checkin_trends
-from .habits import safe_next
-
-RECENT_CHECKINS = 14
-MEETINGS_SHOWN = 20
+from .. import access, services
+from ..forms.mentor import EncouragementForm, OutreachHandledForm
+from ..selectors.mentor import mentee_detail, pending_outreach
+from .checkin_trends import MOOD_WORDS, checkin_trends
+from .common import member_context, safe_next
 
 
 def _home_url(membership: Membership) -> str:
@@ -50,94 +44,19 @@ def index(request, membership: Membership):
     return redirect(_home_url(membership))
 
 
-# MENTEE DETAIL
-
-
-def _goals(request, mentee: Membership) -> list[Goal]:
-    goals = list(
-        selectors.goals_for(membership=mentee, viewer=request.user).prefetch_related(
-            Prefetch("milestones", queryset=Milestone.objects.order_by("position", "pk")),
-            Prefetch(
-                "encouragements",
-                queryset=Encouragement.objects.select_related("author__profile").order_by(
-                    "-created_at"
-                ),
-            ),
-        )
-    )
-    for goal in goals:
-        goal.progress = selectors.goal_progress(goal)
-    # Active goals first; the rest keep the selector's order (status, target date).
-    return sorted(goals, key=lambda goal: goal.status != Goal.Status.ACTIVE)
-
-
-def _recent_checkins(request, mentee: Membership) -> list:
-    checkins = selectors.checkins_recent(
-        membership=mentee, viewer=request.user, limit=RECENT_CHECKINS
-    )
-    prefetch_related_objects(
-        checkins,
-        Prefetch(
-            "encouragements",
-            queryset=Encouragement.objects.select_related("author__profile").order_by(
-                "-created_at"
-            ),
-        ),
-    )
-    return checkins
-
-
-def _pending_outreach(request, mentee: Membership) -> list[int]:
-    return list(
-        access.checkins_visible_to(request.user)
-        .filter(
-            membership=mentee,
-            visibility=Visibility.SHARED,
-            wants_outreach=True,
-            outreach_handled_at__isnull=True,
-        )
-        .order_by("date")
-        .values_list("pk", flat=True)
-    )
-
-
 @program_view(Role.MENTOR)
 def detail(request, membership: Membership, mentee_id: int):
     mentee = matching_selectors.mentee_get_for_mentor(mentor=membership, mentee_id=mentee_id)
-    pairing = (
-        matching_selectors.pairings_for_member(membership=membership)
-        .filter(mentee=mentee, status__in=Pairing.CURRENT)
-        .first()
-    )
-    shares_recovery = RecoverySettings.objects.filter(
-        membership=mentee, share_with_mentor=True
-    ).exists()
     return render(
         request,
         "mentoring/mentor/detail.html",
-        {
-            "membership": membership,
-            "program": membership.program,
-            "mentee": mentee,
-            "pairing": pairing,
-            "goals": _goals(request, mentee),
-            "recent_checkins": _recent_checkins(request, mentee),
-            "pending_outreach": _pending_outreach(request, mentee),
-            "habit_states": selectors.habits_for(membership=mentee, viewer=request.user),
-            "recovery": selectors.recovery_summary(membership=mentee) if shares_recovery else None,
-            "meetings": list(
-                access.meetings_visible_to(request.user)
-                .filter(pairing=pairing)
-                .order_by("-starts_at")[:MEETINGS_SHOWN]
-            ),
-            "action_items": list(
-                access.action_items_visible_to(request.user)
-                .filter(pairing=pairing)
-                .order_by("done_at", "due_date", "pk")
-            ),
-            "mood_words": MOOD_WORDS,
-            **checkin_trends(request, mentee),
-        },
+        member_context(
+            membership,
+            mentee=mentee,
+            mood_words=MOOD_WORDS,
+            **mentee_detail(mentor=membership, mentee=mentee),
+            **checkin_trends(request, membership=mentee, viewer=membership),
+        ),
     )
 
 
@@ -154,11 +73,11 @@ def encourage(request, membership: Membership, mentee_id: int):
     goal = checkin = None
     # Through the access door: a private or unknown record is 404, like any other.
     if form.cleaned_data["goal"]:
-        goal = access.goal_get_for_user(user=request.user, goal_id=form.cleaned_data["goal"])
+        goal = access.goal_get_for_member(membership=membership, goal_id=form.cleaned_data["goal"])
         anchor = f"goal-{goal.pk}"
     if form.cleaned_data["checkin"]:
-        checkin = access.checkin_get_for_user(
-            user=request.user, checkin_id=form.cleaned_data["checkin"]
+        checkin = access.checkin_get_for_member(
+            membership=membership, checkin_id=form.cleaned_data["checkin"]
         )
         anchor = f"checkin-{checkin.pk}"
     try:
@@ -186,17 +105,7 @@ def outreach_handled(request, membership: Membership, mentee_id: int):
     mentee = matching_selectors.mentee_get_for_mentor(mentor=membership, mentee_id=mentee_id)
     form = OutreachHandledForm(request.POST)
     checkin_ids = form.cleaned_data["checkin"] if form.is_valid() else []
-    pending = (
-        access.checkins_visible_to(request.user)
-        .filter(
-            pk__in=checkin_ids,
-            membership=mentee,
-            visibility=Visibility.SHARED,
-            wants_outreach=True,
-            outreach_handled_at__isnull=True,
-        )
-        .select_related("membership")
-    )
+    pending = pending_outreach(mentor=membership, mentee=mentee, checkin_ids=checkin_ids)
     handled = 0
     for checkin in pending:
         try:

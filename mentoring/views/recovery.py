@@ -10,8 +10,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.decorators import program_view
 from accounts.models import Membership, Role
 
-from .. import selectors, services
-from ..forms_private import RecoverySettingsForm, RecoveryStartForm, ReturnToUseForm
+from .. import services
+from ..forms.recovery import RecoverySettingsForm, RecoveryStartForm, ReturnToUseForm
+from ..selectors.recovery import RECOVERY_MILESTONE_DAYS, recovery_summary
 
 
 def _milestones(recovery: dict) -> list[dict]:
@@ -20,7 +21,7 @@ def _milestones(recovery: dict) -> list[dict]:
         return []
     days = recovery["current_days"]
     upcoming = recovery["next_milestone"]
-    every = selectors.RECOVERY_MILESTONE_DAYS + [365 * years for years in range(2, 61)]
+    every = RECOVERY_MILESTONE_DAYS + [365 * years for years in range(2, 61)]
     return [
         {"days": milestone, "reached": milestone <= days}
         for milestone in every
@@ -29,7 +30,7 @@ def _milestones(recovery: dict) -> list[dict]:
 
 
 def _index_page(request, membership: Membership, *, start_form=None, settings_form=None):
-    recovery = selectors.recovery_summary(membership=membership)
+    recovery = recovery_summary(membership=membership)
     current = recovery["current"]
     for period in recovery["earlier"]:
         period.length_days = (period.ended_on - period.started_on).days
@@ -87,7 +88,7 @@ def settings(request, membership: Membership):
 @require_http_methods(["GET", "POST"])
 @program_view(Role.MENTEE)
 def return_to_use(request, membership: Membership):
-    recovery = selectors.recovery_summary(membership=membership)
+    recovery = recovery_summary(membership=membership)
     if request.method == "POST":
         form = ReturnToUseForm(request.POST)
         if form.is_valid():

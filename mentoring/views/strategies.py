@@ -16,18 +16,20 @@ from accounts.models import Membership, Role
 from matching import selectors as matching_selectors
 
 from .. import access, services
-from .. import selectors_library as selectors
-from ..forms_library import CategoryFilterForm, StrategyForm
+from ..forms.strategies import CategoryFilterForm, StrategyForm
 from ..models import StrategyCategory
-from .habits import safe_next
+from ..selectors.mentor import current_mentees
+from ..selectors.strategies import (
+    attach_share_targets,
+    strategies_for_member,
+    toolkit_for_mentee,
+    toolkit_share,
+)
+from .common import member_context, parse_id, safe_next
 
 
 def _index_url(membership: Membership) -> str:
     return reverse("strategies:index", kwargs={"program_slug": membership.program.slug})
-
-
-def _context(membership: Membership, **extra) -> dict:
-    return {"membership": membership, "program": membership.program, **extra}
 
 
 # PAGES
@@ -37,7 +39,7 @@ def _context(membership: Membership, **extra) -> dict:
 def index(request, membership: Membership):
     filter_form = CategoryFilterForm(request.GET or None)
     category = filter_form.category_value() if request.GET else ""
-    context = _context(
+    context = member_context(
         membership,
         filter_form=filter_form,
         category=category,
@@ -45,12 +47,10 @@ def index(request, membership: Membership):
         next_url=request.get_full_path(),
     )
     if membership.is_mentee:
-        context["toolkit"] = selectors.toolkit_for_mentee(membership=membership, category=category)
+        context["toolkit"] = toolkit_for_mentee(membership=membership, category=category)
         return render(request, "mentoring/strategies/toolkit.html", context)
-    mentees = selectors.current_mentees(mentor=membership) if membership.is_mentor else []
-    strategies = selectors.strategies_for_member(
-        membership=membership, category=category, mentees=mentees
-    )
+    mentees = current_mentees(mentor=membership) if membership.is_mentor else []
+    strategies = strategies_for_member(membership=membership, category=category, mentees=mentees)
     if membership.is_coordinator:
         context["library"] = [s for s in strategies if s.in_library]
         context["not_in_library"] = [s for s in strategies if not s.in_library]
@@ -68,20 +68,16 @@ def detail(request, membership: Membership, strategy_id: int):
     strategy = access.strategy_get_for_member(membership=membership, strategy_id=strategy_id)
     share = None
     if membership.is_mentee:
-        share = selectors.toolkit_share(membership=membership, strategy=strategy)
-    mentees = selectors.current_mentees(mentor=membership) if membership.is_mentor else []
-    selectors.attach_share_targets([strategy], mentees=mentees)
-    can_edit = not membership.is_mentee and (
-        membership.is_coordinator or strategy.author_id == request.user.pk
-    )
+        share = toolkit_share(membership=membership, strategy=strategy)
+    mentees = current_mentees(mentor=membership) if membership.is_mentor else []
+    attach_share_targets([strategy], mentees=mentees)
     return render(
         request,
         "mentoring/strategies/detail.html",
-        _context(
+        member_context(
             membership,
             strategy=strategy,
             share=share,
-            can_edit=can_edit,
             next_url=request.get_full_path(),
         ),
     )
@@ -104,7 +100,7 @@ def new(request, membership: Membership):
     return render(
         request,
         "mentoring/strategies/form.html",
-        _context(membership, form=form, strategy=None),
+        member_context(membership, form=form, strategy=None),
         status=400 if form.errors else 200,
     )
 
@@ -129,7 +125,7 @@ def edit(request, membership: Membership, strategy_id: int):
     return render(
         request,
         "mentoring/strategies/form.html",
-        _context(membership, form=form, strategy=strategy),
+        member_context(membership, form=form, strategy=strategy),
         status=400 if form.errors else 200,
     )
 
@@ -155,9 +151,11 @@ def share(request, membership: Membership, strategy_id: int):
     strategy = access.strategy_get_for_member(membership=membership, strategy_id=strategy_id)
     back = safe_next(request, _index_url(membership))
     try:
-        mentee_id = int(request.POST.get("mentee", ""))
+        mentee_id = parse_id(request.POST.get("mentee"))
+        if mentee_id is None:
+            raise Http404
         mentee = matching_selectors.mentee_get_for_mentor(mentor=membership, mentee_id=mentee_id)
-    except (ValueError, Http404):
+    except Http404:
         messages.error(request, _("You can share strategies with your current mentees only."))
         return redirect(back)
     try:

@@ -15,8 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from matching.models import Pairing
-from mentoring import access, selectors, services
+from mentoring import access, services
 from mentoring.models import CheckIn, Visibility
+from mentoring.selectors.checkins import checkin_today, checkin_trend, checkins_recent
 
 pytestmark = pytest.mark.django_db
 
@@ -254,23 +255,23 @@ def test_current_mentor_sees_shared_check_ins_only(program, mentee, mentor, othe
     )
     pairing = activate_pairing(program, mentee, mentor)
 
-    assert list(access.checkins_visible_to(mentor.user)) == [shared]
-    assert selectors.checkin_trend(membership=mentee, viewer=mentor.user, days=30) == [shared]
-    assert selectors.checkins_recent(membership=mentee, viewer=mentor.user) == [shared]
-    assert access.checkin_get_for_user(user=mentor.user, checkin_id=shared.pk) == shared
+    assert list(access.checkins_visible_to(mentor)) == [shared]
+    assert checkin_trend(membership=mentee, viewer=mentor, days=30) == [shared]
+    assert checkins_recent(membership=mentee, viewer=mentor) == [shared]
+    assert access.checkin_get_for_member(membership=mentor, checkin_id=shared.pk) == shared
     with pytest.raises(Http404):
-        access.checkin_get_for_user(user=mentor.user, checkin_id=private.pk)
+        access.checkin_get_for_member(membership=mentor, checkin_id=private.pk)
     with pytest.raises(PermissionDenied):
-        access.checkin_get_for_user(user=mentor.user, checkin_id=shared.pk, for_write=True)
+        access.checkin_get_for_member(membership=mentor, checkin_id=shared.pk, for_write=True)
     for stranger in (other_mentor, outsider):
-        assert not access.checkins_visible_to(stranger.user).exists()
+        assert not access.checkins_visible_to(stranger).exists()
         with pytest.raises(Http404):
-            access.checkin_get_for_user(user=stranger.user, checkin_id=shared.pk)
-    assert access.checkins_visible_to(mentee.user).count() == 2
+            access.checkin_get_for_member(membership=stranger, checkin_id=shared.pk)
+    assert access.checkins_visible_to(mentee).count() == 2
 
     pairing.status = Pairing.Status.ENDED
     pairing.save()
-    assert not access.checkins_visible_to(mentor.user).exists()
+    assert not access.checkins_visible_to(mentor).exists()
 
 
 # PERFORMANCE
@@ -343,7 +344,7 @@ def test_home_fragment_offers_the_quick_check_in_then_says_done(rf, login, progr
     checkin = CheckIn.objects.get()
     assert (checkin.mood, checkin.craving, checkin.visibility) == (3, 4, Visibility.PRIVATE)
 
-    html = _home_fragment(rf, program, mentee, selectors.checkin_today(membership=mentee))
+    html = _home_fragment(rf, program, mentee, checkin_today(membership=mentee))
     assert "Done today" in html
     assert "Mood 3 of 5" in html
     assert url(program) in html

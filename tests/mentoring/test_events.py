@@ -15,9 +15,9 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from accounts.models import Membership, Role
-from mentoring import selectors_library as selectors
 from mentoring import services
 from mentoring.models import Event, EventParticipant
+from mentoring.selectors.events import engagement_counts, upcoming_events
 
 from ..factories import MembershipFactory
 
@@ -135,12 +135,12 @@ def test_engagement_counts(program, coordinator, mentee, other_mentee, mentor, o
     foreign = held(schedule(outsider))
     services.event_record_attendance(event=foreign, by=outsider, attended_ids={outsider.pk})
 
-    counts = selectors.engagement_counts(program=program)
+    counts = engagement_counts(program=program)
     assert counts[mentee.pk] == 2
     assert counts[mentor.pk] == 1
     assert counts[other_mentee.pk] == 0
     assert outsider.pk not in counts
-    recent = selectors.engagement_counts(program=program, since=timezone.now() - timedelta(7))
+    recent = engagement_counts(program=program, since=timezone.now() - timedelta(7))
     assert recent[mentee.pk] == 1
 
 
@@ -151,11 +151,11 @@ def test_upcoming_events_carry_my_answer_and_counts(coordinator, mentee, mentor)
     services.event_rsvp(event=soon, membership=mentee, rsvp="yes")
     services.event_rsvp(event=soon, membership=mentor, rsvp="yes")
     services.event_rsvp(event=later, membership=mentor, rsvp="no")
-    events = selectors.upcoming_events(membership=mentee)
+    events = upcoming_events(membership=mentee)
     assert [e.pk for e in events] == [soon.pk, later.pk]
     assert events[0].my_rsvp == "yes" and events[0].going_count == 2 and events[0].is_full
     assert events[1].my_rsvp == "" and events[1].going_count == 0
-    assert [e.my_rsvp for e in selectors.upcoming_events(membership=mentor)] == ["yes", "no"]
+    assert [e.my_rsvp for e in upcoming_events(membership=mentor)] == ["yes", "no"]
 
 
 # CALENDAR FILE
@@ -266,7 +266,7 @@ def test_rsvp_with_a_bad_answer_saves_nothing(program, login, coordinator, mente
 def test_home_fragment_shows_next_three_with_my_answer(program, coordinator, mentee, rf):
     events = [schedule(coordinator, days=day, title=f"Event {day}") for day in range(1, 6)]
     services.event_rsvp(event=events[0], membership=mentee, rsvp="yes")
-    upcoming = selectors.upcoming_events(membership=mentee, limit=3, include_cancelled=False)
+    upcoming = upcoming_events(membership=mentee, limit=3, include_cancelled=False)
     request = rf.get("/")
     request.user = mentee.user
     html = render_to_string(

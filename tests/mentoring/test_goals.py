@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from accounts.models import Role
 from matching.models import Pairing
-from mentoring import access, selectors, services
+from mentoring import access, services
 from mentoring.models import Goal, GoalCategory, Milestone, Visibility
+from mentoring.selectors.goals import goal_detail, goal_progress, goals_for
 from tests.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -105,20 +106,20 @@ def test_progress_comes_from_milestones_not_the_manual_percentage(mentee):
     first, second = goal.milestones.all()[:2]
     services.milestone_set_done(milestone=first, done=True)
     services.milestone_set_done(milestone=second, done=True)
-    listed = selectors.goals_for(membership=mentee, viewer=mentee.user).get(pk=goal.pk)
-    assert selectors.goal_progress(listed) == 50
-    assert selectors.goal_detail(goal=goal)["progress"] == 50
+    listed = goals_for(membership=mentee, viewer=mentee).get(pk=goal.pk)
+    assert goal_progress(listed) == 50
+    assert goal_detail(goal=goal)["progress"] == 50
 
     services.milestone_set_done(milestone=second, done=False)
-    assert selectors.goal_detail(goal=goal)["progress"] == 25
+    assert goal_detail(goal=goal)["progress"] == 25
 
 
 def test_manual_progress_is_used_when_a_goal_has_no_milestones(mentee):
     goal = make_goal(mentee)
-    assert selectors.goal_detail(goal=goal)["progress"] == 0
+    assert goal_detail(goal=goal)["progress"] == 0
     services.goal_update(goal=goal, manual_progress=30)
-    listed = selectors.goals_for(membership=mentee, viewer=mentee.user).get(pk=goal.pk)
-    assert selectors.goal_progress(listed) == 30
+    listed = goals_for(membership=mentee, viewer=mentee).get(pk=goal.pk)
+    assert goal_progress(listed) == 30
     with pytest.raises(ValidationError):
         services.goal_update(goal=goal, manual_progress=101)
     goal.refresh_from_db()
@@ -138,10 +139,10 @@ def test_status_changes_and_achieved_at(mentee):
 def test_visibility_decides_what_the_mentor_sees(program, mentee, mentor):
     pair(program, mentee, mentor)
     goal = make_goal(mentee)
-    assert access.goals_visible_to(mentor.user).filter(pk=goal.pk).exists()
+    assert access.goals_visible_to(mentor).filter(pk=goal.pk).exists()
     services.goal_update(goal=goal, visibility=Visibility.PRIVATE)
-    assert not access.goals_visible_to(mentor.user).filter(pk=goal.pk).exists()
-    assert access.goals_visible_to(mentee.user).filter(pk=goal.pk).exists()
+    assert not access.goals_visible_to(mentor).filter(pk=goal.pk).exists()
+    assert access.goals_visible_to(mentee).filter(pk=goal.pk).exists()
 
 
 def test_service_refuses_a_past_target_date_for_a_new_goal(mentee):
@@ -503,11 +504,11 @@ def test_current_mentor_sees_shared_goals_only(program, mentee, mentor):
     pair(program, mentee, mentor)
     shared = make_goal(mentee, title="Shared")
     private = make_goal(mentee, title="Private one", visibility=Visibility.PRIVATE)
-    assert list(access.goals_visible_to(mentor.user)) == [shared]
-    assert access.goal_get_for_user(user=mentor.user, goal_id=shared.pk) == shared
+    assert list(access.goals_visible_to(mentor)) == [shared]
+    assert access.goal_get_for_member(membership=mentor, goal_id=shared.pk) == shared
     with pytest.raises(Http404):
-        access.goal_get_for_user(user=mentor.user, goal_id=private.pk)
-    listed = selectors.goals_for(membership=mentee, viewer=mentor.user)
+        access.goal_get_for_member(membership=mentor, goal_id=private.pk)
+    listed = goals_for(membership=mentee, viewer=mentor)
     assert [goal.title for goal in listed] == ["Shared"]
 
 
@@ -515,29 +516,29 @@ def test_mentor_writing_gets_permission_denied(program, mentee, mentor):
     pair(program, mentee, mentor)
     goal = make_goal(mentee, milestones=["Step"])
     with pytest.raises(PermissionDenied):
-        access.goal_get_for_user(user=mentor.user, goal_id=goal.pk, for_write=True)
+        access.goal_get_for_member(membership=mentor, goal_id=goal.pk, for_write=True)
     with pytest.raises(PermissionDenied):
-        access.milestone_get_for_user(
-            user=mentor.user, milestone_id=goal.milestones.get().pk, for_write=True
+        access.milestone_get_for_member(
+            membership=mentor, milestone_id=goal.milestones.get().pk, for_write=True
         )
 
 
 def test_former_mentor_and_unpaired_mentor_see_nothing(program, mentee, mentor, other_mentor):
     pairing = pair(program, mentee, mentor)
     goal = make_goal(mentee)
-    assert not access.goals_visible_to(other_mentor.user).exists()
+    assert not access.goals_visible_to(other_mentor).exists()
     pairing.status = "ended"
     pairing.save()
     with pytest.raises(Http404):
-        access.goal_get_for_user(user=mentor.user, goal_id=goal.pk)
+        access.goal_get_for_member(membership=mentor, goal_id=goal.pk)
 
 
 def test_outsider_gets_404(mentee, outsider, login):
     goal = make_goal(mentee, milestones=["Step"])
     with pytest.raises(Http404):
-        access.goal_get_for_user(user=outsider.user, goal_id=goal.pk)
+        access.goal_get_for_member(membership=outsider, goal_id=goal.pk)
     with pytest.raises(Http404):
-        access.milestone_get_for_user(user=outsider.user, milestone_id=goal.milestones.get().pk)
+        access.milestone_get_for_member(membership=outsider, milestone_id=goal.milestones.get().pk)
     client = login(outsider)
     assert client.get(url("index", mentee)).status_code == 404
     assert client.get(url("detail", mentee, goal.pk)).status_code == 404

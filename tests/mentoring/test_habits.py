@@ -14,8 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from matching.models import Pairing
-from mentoring import access, selectors, services
+from mentoring import access, services
 from mentoring.models import Habit, HabitLog, Visibility
+from mentoring.selectors.habits import HabitState, habits_for
 from mentoring.services.habits import week_start
 
 pytestmark = pytest.mark.django_db
@@ -31,9 +32,9 @@ def today_of(membership):
     return services.local_today(membership)
 
 
-def state_of(habit: Habit, viewer=None) -> selectors.HabitState:
-    viewer = viewer or habit.membership.user
-    states = selectors.habits_for(membership=habit.membership, viewer=viewer)
+def state_of(habit: Habit, viewer=None) -> HabitState:
+    viewer = viewer or habit.membership
+    states = habits_for(membership=habit.membership, viewer=viewer)
     return next(state for state in states if state.habit.pk == habit.pk)
 
 
@@ -440,29 +441,27 @@ def test_current_mentor_sees_shared_habits_only(program, mentee, mentor, other_m
     private = make_habit(mentee, name="Private walk", visibility=Visibility.PRIVATE)
     pairing = activate_pairing(program, mentee, mentor)
 
-    assert list(access.habits_visible_to(mentor.user)) == [shared]
-    assert [s.habit for s in selectors.habits_for(membership=mentee, viewer=mentor.user)] == [
-        shared
-    ]
-    assert access.habit_get_for_user(user=mentor.user, habit_id=shared.pk) == shared
+    assert list(access.habits_visible_to(mentor)) == [shared]
+    assert [s.habit for s in habits_for(membership=mentee, viewer=mentor)] == [shared]
+    assert access.habit_get_for_member(membership=mentor, habit_id=shared.pk) == shared
     with pytest.raises(Http404):
-        access.habit_get_for_user(user=mentor.user, habit_id=private.pk)
+        access.habit_get_for_member(membership=mentor, habit_id=private.pk)
     with pytest.raises(PermissionDenied):
-        access.habit_get_for_user(user=mentor.user, habit_id=shared.pk, for_write=True)
+        access.habit_get_for_member(membership=mentor, habit_id=shared.pk, for_write=True)
     for stranger in (other_mentor, outsider):
-        assert not access.habits_visible_to(stranger.user).exists()
+        assert not access.habits_visible_to(stranger).exists()
         with pytest.raises(Http404):
-            access.habit_get_for_user(user=stranger.user, habit_id=shared.pk)
+            access.habit_get_for_member(membership=stranger, habit_id=shared.pk)
 
     pairing.status = Pairing.Status.ENDED
     pairing.save()
-    assert not access.habits_visible_to(mentor.user).exists()
+    assert not access.habits_visible_to(mentor).exists()
 
 
 def test_the_mentee_sees_all_of_their_own_habits(mentee):
     make_habit(mentee, name="Shared")
     make_habit(mentee, name="Mine", visibility=Visibility.PRIVATE)
-    assert access.habits_visible_to(mentee.user).count() == 2
+    assert access.habits_visible_to(mentee).count() == 2
 
 
 # PERFORMANCE
@@ -527,7 +526,7 @@ def test_home_fragment_lists_todays_habits_with_one_tap_forms(rf, program, mente
     html = render_to_string(
         "mentoring/_habit_today.html",
         {
-            "habit_states": selectors.habits_for(membership=mentee, viewer=mentee.user),
+            "habit_states": habits_for(membership=mentee, viewer=mentee),
             "program": program,
         },
         request=request,

@@ -365,7 +365,7 @@ def test_each_person_sees_the_meeting_in_their_own_time_zone(login, pairing, men
 def test_upcoming_meetings_fragment_renders_in_the_viewers_zone(rf, pairing, mentee, mentor):
     from django.template.loader import render_to_string
 
-    from mentoring import selectors_mentor
+    from mentoring.selectors.meetings import upcoming_meetings
 
     mentee.user.profile.time_zone = "Asia/Tokyo"
     mentee.user.profile.save()
@@ -377,7 +377,7 @@ def test_upcoming_meetings_fragment_renders_in_the_viewers_zone(rf, pairing, men
     html = render_to_string(
         "mentoring/_upcoming_meetings.html",
         {
-            "upcoming_meetings": selectors_mentor.upcoming_meetings(membership=mentee),
+            "upcoming_meetings": upcoming_meetings(membership=mentee),
             "program": mentee.program,
         },
         request=request,

@@ -17,8 +17,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from matching.models import Pairing
-from mentoring import selectors, services
+from mentoring import services
 from mentoring.models import CheckIn, JournalEntry, RecoveryPeriod
+from mentoring.selectors.recovery import recovery_summary
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -356,7 +357,7 @@ def test_recovery_pages_use_person_first_language(login, mentee, mentor, program
             "home counter fragment",
             render_to_string(
                 "mentoring/_recovery_counter.html",
-                {"recovery": selectors.recovery_summary(membership=mentee), "program": program},
+                {"recovery": recovery_summary(membership=mentee), "program": program},
             ),
         )
     )

@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from matching.models import Pairing
-from mentoring import selectors, services
+from mentoring import services
 from mentoring.models import RecoveryPeriod, RecoverySettings
+from mentoring.selectors.recovery import recovery_summary
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,7 @@ def pair(program, mentee, mentor):
 def counter(membership, program) -> str:
     return render_to_string(
         "mentoring/_recovery_counter.html",
-        {"recovery": selectors.recovery_summary(membership=membership), "program": program},
+        {"recovery": recovery_summary(membership=membership), "program": program},
     )
 
 
@@ -137,7 +138,7 @@ def test_return_to_use_keeps_history_longest_and_total(login, mentee, program):
     )
     html = response.content.decode()
     assert "Your earlier time still counts." in html
-    summary = selectors.recovery_summary(membership=mentee)
+    summary = recovery_summary(membership=mentee)
     assert summary["current_days"] == 10
     assert [(p.started_on, p.ended_on) for p in summary["earlier"]] == [
         (days_ago(mentee, 100), days_ago(mentee, 10))
@@ -154,7 +155,7 @@ def test_second_return_to_use_adds_to_history(mentee):
     services.recovery_start(membership=mentee, started_on=days_ago(mentee, 200))
     services.recovery_return_to_use(membership=mentee, on=days_ago(mentee, 150))  # 50 days
     services.recovery_return_to_use(membership=mentee, on=days_ago(mentee, 30))  # 120 days
-    summary = selectors.recovery_summary(membership=mentee)
+    summary = recovery_summary(membership=mentee)
     assert len(summary["earlier"]) == 2
     assert summary["current_days"] == 30
     assert summary["longest_days"] == 120
@@ -328,7 +329,7 @@ def test_counter_without_a_start_date_invites_to_set_one(mentee, program):
 )
 def test_milestones(mentee, program, days, reached, next_label, days_to_next):
     services.recovery_start(membership=mentee, started_on=days_ago(mentee, days))
-    summary = selectors.recovery_summary(membership=mentee)
+    summary = recovery_summary(membership=mentee)
     assert summary["days_to_next"] == days_to_next
     html = counter(mentee, program)
     if reached:

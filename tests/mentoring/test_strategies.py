@@ -14,8 +14,8 @@ from accounts.models import Role
 from matching import services as matching_services
 from matching.models import Pairing
 from mentoring import access, services
-from mentoring import selectors_library as selectors
 from mentoring.models import Strategy, StrategyShare
+from mentoring.selectors.strategies import toolkit_for_mentee
 
 from ..factories import MembershipFactory, UserFactory
 
@@ -75,7 +75,7 @@ def test_share_with_a_current_mentee_puts_it_in_their_toolkit(program, mentor, m
     pair(program, mentee, mentor)
     strategy = write(mentor)
     services.strategy_share(strategy=strategy, mentee=mentee, by=mentor)
-    toolkit = selectors.toolkit_for_mentee(membership=mentee)
+    toolkit = toolkit_for_mentee(membership=mentee)
     assert [share.strategy for share in toolkit] == [strategy]
     assert toolkit[0].shared_by == mentor.user
     with pytest.raises(ValidationError, match="Already"):
@@ -135,7 +135,7 @@ def test_archived_strategy_leaves_the_toolkit(program, mentor, mentee):
     strategy = write(mentor)
     services.strategy_share(strategy=strategy, mentee=mentee, by=mentor)
     services.strategy_archive(strategy=strategy)
-    assert selectors.toolkit_for_mentee(membership=mentee) == []
+    assert toolkit_for_mentee(membership=mentee) == []
     with pytest.raises(Http404):
         access.strategy_get_for_member(membership=mentee, strategy_id=strategy.pk)
 

@@ -1,0 +1,1 @@
+"""Forms of the mentoring app, one module per topic: import from the topic module."""

@@ -1,0 +1,40 @@
+"""The mentee's daily check-in."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Membership
+
+from .visibility import Visibility
+
+
+class CheckIn(models.Model):
+    """One per person per program per local day; a second submission that day updates it."""
+
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="checkins")
+    date = models.DateField()
+    mood = models.PositiveSmallIntegerField(_("Mood"))
+    craving = models.PositiveSmallIntegerField(_("Craving"))
+    helped = models.TextField(_("What helped today"), max_length=2000, blank=True)
+    hard = models.TextField(_("What was hard"), max_length=2000, blank=True)
+    wants_outreach = models.BooleanField(_("I'd like my mentor to reach out"), default=False)
+    outreach_handled_at = models.DateTimeField(null=True, blank=True)
+    visibility = models.CharField(
+        _("Who can see it"), max_length=8, choices=Visibility.choices, default=Visibility.SHARED
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-date"]
+        constraints = [
+            models.UniqueConstraint(fields=["membership", "date"], name="checkin_once_per_day"),
+            models.CheckConstraint(
+                condition=Q(mood__gte=1) & Q(mood__lte=5), name="checkin_mood_1_5"
+            ),
+            models.CheckConstraint(condition=Q(craving__lte=10), name="checkin_craving_0_10"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Check-in {self.date}"

@@ -1,0 +1,26 @@
+"""The private journal."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Membership
+
+
+class JournalEntry(models.Model):
+    """Private to its author, always: no mentor, coordinator, admin or export reads it."""
+
+    membership = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="journal_entries"
+    )
+    title = models.CharField(_("Title"), max_length=120, blank=True)
+    body = models.TextField(_("Entry"), max_length=20000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = _("journal entries")
+
+    def __str__(self) -> str:
+        # Never the text: this shows up in admin, logs and error reports.
+        return f"Journal entry #{self.pk}"

@@ -1,0 +1,1 @@
+"""Reads of the mentoring app, one module per topic: import from the topic module."""

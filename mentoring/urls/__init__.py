@@ -1,0 +1,1 @@
+"""URLs of the mentoring app, one module per topic, each included by config/urls.py."""
