@@ -8,8 +8,7 @@ from django.urls import reverse
 from accounts.models import Role
 from matching import services
 from matching.models import MatchingRound
-from tests.conftest import enable_mfa
-from tests.factories import MembershipFactory, ProgramFactory, UserFactory
+from tests.factories import MembershipFactory, ProgramFactory, UserFactory, enable_mfa
 
 FOCUS = ["wellness", "career", "community", "housing", "education"]
 LANGS = ["en", "es", "pt"]

@@ -18,8 +18,7 @@ from accounts.models import Membership, Role
 from mentoring import selectors_library as selectors
 from mentoring import services
 from mentoring.models import Event, EventParticipant
-
-from ..factories import MembershipFactory
+from tests.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
