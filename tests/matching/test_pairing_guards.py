@@ -89,9 +89,7 @@ def test_the_mentor_sees_why_accepting_was_refused(
         (Pairing.Status.ACTIVE, Pairing.Status.ACTIVE),
     ],
 )
-def test_the_database_refuses_a_second_current_pairing(
-    mentee, mentor, other_mentor, first, second
-):
+def test_the_database_refuses_a_second_current_pairing(mentee, mentor, other_mentor, first, second):
     PairingFactory(mentee=mentee, mentor=mentor, status=first)
     with pytest.raises(IntegrityError), transaction.atomic():
         PairingFactory(mentee=mentee, mentor=other_mentor, status=second)

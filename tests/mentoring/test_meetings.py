@@ -578,27 +578,9 @@ def test_the_mentee_cannot_log(login, past_meeting, mentee):
     assert client.get(url("log_new", mentee, past_meeting.pairing_id)).status_code == 403
 
 
-def test_ending_a_pairing_cancels_its_planned_meetings(coordinator, mentor, mentee):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from matching import services as matching_services
-    from matching.models import Pairing
-    from mentoring import services as mentoring_services
-    from mentoring.models import Meeting
-
+def test_ending_a_pairing_cancels_its_planned_meetings(coordinator, mentor, pairing):
     now = timezone.now()
-    pairing = Pairing.objects.create(
-        program=mentee.program,
-        mentee=mentee,
-        mentor=mentor,
-        status="active",
-        proposed_at=now,
-        expires_at=now,
-        activated_at=now,
-    )
-    meeting, _overlaps = mentoring_services.meeting_propose(
+    meeting, _overlaps = services.meeting_propose(
         pairing=pairing, by=mentor.user, starts_at=now + timedelta(days=2)
     )
     matching_services.pairing_end(pairing=pairing, by=coordinator, reason="Moving away")
