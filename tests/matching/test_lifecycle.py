@@ -11,7 +11,7 @@ from django.utils import timezone
 from accounts.models import Role
 from matching import selectors, services
 from matching.models import Pairing, PairingFeedback
-from tests.factories import MembershipFactory, pairing_activated_through_services
+from tests.factories import MembershipFactory, PairingFactory, pairing_activated_through_services
 
 MENTEE_ANSWERS = {
     "focus_areas": ["substance_recovery", "career"],
@@ -351,32 +351,16 @@ class TestDatabaseGuards:
         self, coordinator, mentee, mentor, other_mentor, program
     ):
         pairing_activated_through_services(mentee=mentee, mentor=mentor, coordinator=coordinator)
-        now = timezone.now()
         with pytest.raises(IntegrityError), transaction.atomic():
-            Pairing.objects.create(
-                program=program,
-                mentee=mentee,
-                mentor=other_mentor,
-                status=Pairing.Status.ACTIVE,
-                proposed_at=now,
-                expires_at=now + timedelta(days=3),
-                activated_at=now,
-            )
+            PairingFactory(mentee=mentee, mentor=other_mentor)
         assert Pairing.objects.filter(mentee=mentee, status__in=Pairing.CURRENT).count() == 1
 
     def test_a_second_open_proposal_for_a_mentee_is_refused_by_the_database(
         self, coordinator, mentee, mentor, other_mentor, program
     ):
         propose(coordinator, mentee, mentor)
-        now = timezone.now()
         with pytest.raises(IntegrityError), transaction.atomic():
-            Pairing.objects.create(
-                program=program,
-                mentee=mentee,
-                mentor=other_mentor,
-                proposed_at=now,
-                expires_at=now + timedelta(days=3),
-            )
+            PairingFactory(mentee=mentee, mentor=other_mentor, proposed=True)
 
     def test_a_mentee_can_have_many_closed_pairings(self, coordinator, mentee, mentor, program):
         second_mentor = MembershipFactory(program=program, role=Role.MENTOR)
