@@ -84,8 +84,7 @@ def report(client, label: str, membership, target_ms: int, target_ratio: int, re
 
 
 def seed_mentee(days: int):
-    from tests.builders import mentee_with_history
-    from tests.factories import ProgramFactory
+    from tests.factories import ProgramFactory, mentee_with_history
 
     program = ProgramFactory(slug="bench")
     return mentee_with_history(program=program, days=days, email="bench-mentee@example.org")
@@ -100,8 +99,7 @@ def seed_mentor(mentees: int, days: int):
 
     from accounts.models import Program, Role
     from mentoring.models import Meeting
-    from tests.builders import mentee_with_history
-    from tests.factories import MembershipFactory
+    from tests.factories import MembershipFactory, mentee_with_history
 
     program = Program.objects.get(slug="bench")
     mentor = MembershipFactory(program=program, role=Role.MENTOR)

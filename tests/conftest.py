@@ -1,15 +1,17 @@
 """The cast every test can use: a program with a coordinator, two mentors and two
-mentees, and an outsider who coordinates another program."""
+mentees, and an outsider who coordinates another program; `pairing` pairs the mentee with the
+mentor and `other_pairing` the other mentee with the other mentor (both active, built by
+PairingFactory; a test about the pairing lifecycle goes through matching.services instead)."""
 
 import os
 import uuid
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from accounts.models import Membership, Role
+from matching.models import Pairing
 
-from .factories import MembershipFactory, ProgramFactory, UserFactory
+from .factories import MembershipFactory, PairingFactory, ProgramFactory, UserFactory, enable_mfa
 
 
 def pytest_collection_modifyitems(config, items):
@@ -52,10 +54,6 @@ def _isolated_cache(settings):
     caches = {name: dict(config) for name, config in settings.CACHES.items()}
     caches["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"
     settings.CACHES = caches
-
-
-def enable_mfa(user):
-    return TOTP.activate(user, generate_totp_secret())
 
 
 @pytest.fixture
@@ -110,6 +108,16 @@ def outsider(other_program) -> Membership:
     membership = _member(other_program, Role.COORDINATOR, "outsider@example.org", "Olive")
     enable_mfa(membership.user)
     return membership
+
+
+@pytest.fixture
+def pairing(mentee, mentor) -> Pairing:
+    return PairingFactory(mentee=mentee, mentor=mentor)
+
+
+@pytest.fixture
+def other_pairing(other_mentee, other_mentor) -> Pairing:
+    return PairingFactory(mentee=other_mentee, mentor=other_mentor)
 
 
 @pytest.fixture

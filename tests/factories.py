@@ -1,8 +1,52 @@
+"""factory_boy factories for every model of accounts, matching and mentoring, and the few
+builders several test modules share. Tests import builders from here (or use the fixtures in
+conftest.py), never from another test module.
+
+Factories write rows directly, which is right for setting the scene. A test about a business
+action goes through the service instead (`matching.services`, `mentoring.services`); the
+builders at the end of this module that do so say it in their names.
+"""
+
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.utils import timezone
 
-from accounts.models import Membership, Program, Role, User
+from accounts.models import FormSubmission, Invitation, Membership, Profile, Program, Role, User
+from matching import services as matching_services
+from matching.models import (
+    DoNotPair,
+    Intake,
+    MatchingRound,
+    MatchingSettings,
+    Pairing,
+    PairingFeedback,
+)
+from mentoring import services as mentoring_services
+from mentoring.models import (
+    ActionItem,
+    CalendarFeed,
+    CheckIn,
+    Encouragement,
+    Event,
+    EventParticipant,
+    Goal,
+    GoalCategory,
+    Habit,
+    HabitLog,
+    JournalEntry,
+    Meeting,
+    Milestone,
+    RecoveryPeriod,
+    RecoverySettings,
+    Strategy,
+    StrategyShare,
+)
+
+# ACCOUNTS
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -32,6 +76,24 @@ class UserFactory(factory.django.DjangoModelFactory):
         obj.save()
 
 
+class ProfileFactory(factory.django.DjangoModelFactory):
+    """Every user already has a profile (the manager makes it): this one updates it."""
+
+    class Meta:
+        model = Profile
+
+    user = factory.SubFactory(UserFactory)
+    display_name = factory.Sequence(lambda n: f"Person {n}")
+
+    @classmethod
+    def _create(cls, model_class, *args, user, **fields):
+        profile = user.profile
+        for name, value in fields.items():
+            setattr(profile, name, value)
+        profile.save()
+        return profile
+
+
 class ProgramFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Program
@@ -52,3 +114,395 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     status = Membership.Status.ACTIVE
     privacy_notice_version = 1
     privacy_acknowledged_at = factory.LazyFunction(timezone.now)
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """An open invitation, valid for a week."""
+
+    class Meta:
+        model = Invitation
+
+    program = factory.SubFactory(ProgramFactory)
+    email = factory.Sequence(lambda n: f"invited{n}@example.org")
+    role = Role.MENTEE
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+
+
+class FormSubmissionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FormSubmission
+
+    user = factory.SubFactory(UserFactory)
+    key = factory.Sequence(lambda n: f"{n:064x}")
+
+
+def enable_mfa(user):
+    return TOTP.activate(user, generate_totp_secret())
+
+
+# MATCHING
+
+
+class IntakeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Intake
+        django_get_or_create = ("membership",)
+
+    membership = factory.SubFactory(MembershipFactory)
+    focus_areas = factory.LazyFunction(lambda: ["substance_recovery"])
+    languages = factory.LazyFunction(lambda: ["en"])
+    formats = factory.LazyFunction(lambda: ["video"])
+    capacity = 2
+    submitted_at = factory.LazyFunction(timezone.now)
+
+
+class MatchingSettingsFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MatchingSettings
+        django_get_or_create = ("program",)
+
+    program = factory.SubFactory(ProgramFactory)
+
+
+class DoNotPairFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DoNotPair
+
+    mentee = factory.SubFactory(MembershipFactory, role=Role.MENTEE)
+    mentor = factory.SubFactory(
+        MembershipFactory, role=Role.MENTOR, program=factory.SelfAttribute("..mentee.program")
+    )
+    program = factory.SelfAttribute("mentee.program")
+    reason = "Neighbours"
+
+
+def _round_proposal(program: Program) -> dict:
+    mentee = MembershipFactory(program=program, role=Role.MENTEE)
+    mentor = MembershipFactory(program=program, role=Role.MENTOR)
+    return {"mentee": mentee.pk, "mentor": mentor.pk, "score": 50.0, "reasons": []}
+
+
+class MatchingRoundFactory(factory.django.DjangoModelFactory):
+    """A round ready to review. Its proposals are dicts as the round computes them; by default
+    one, for a new mentee and mentor of the program."""
+
+    class Meta:
+        model = MatchingRound
+
+    program = factory.SubFactory(ProgramFactory)
+    objective = MatchingSettings.Objective.MAX_TOTAL
+    status = MatchingRound.Status.READY
+    progress = 100
+    proposals = factory.LazyAttribute(lambda o: [_round_proposal(o.program)])
+    mentee_ids = factory.LazyAttribute(lambda o: [p["mentee"] for p in o.proposals])
+    finished_at = factory.LazyFunction(timezone.now)
+
+
+class PairingFactory(factory.django.DjangoModelFactory):
+    """An active pairing by default, started `days_ago` days ago. Traits: `proposed`,
+    `paused`, `ended`. The mentor is made in the mentee's program unless given.
+
+    The database allows one current (active or paused) pairing and one open proposal per
+    mentee; build a second one for the same mentee only to test that refusal."""
+
+    class Meta:
+        model = Pairing
+
+    class Params:
+        days_ago = 0
+        started = factory.LazyAttribute(lambda o: timezone.now() - timedelta(days=o.days_ago))
+        proposed = factory.Trait(
+            status=Pairing.Status.PROPOSED,
+            expires_at=factory.LazyAttribute(lambda o: o.proposed_at + timedelta(days=3)),
+            mentor_accepted_at=None,
+            mentee_accepted_at=None,
+            activated_at=None,
+        )
+        paused = factory.Trait(
+            status=Pairing.Status.PAUSED, paused_at=factory.LazyFunction(timezone.now)
+        )
+        ended = factory.Trait(
+            status=Pairing.Status.ENDED,
+            closed_at=factory.LazyFunction(timezone.now),
+            close_reason="Moved to another city",
+        )
+
+    mentee = factory.SubFactory(MembershipFactory, role=Role.MENTEE)
+    mentor = factory.SubFactory(
+        MembershipFactory, role=Role.MENTOR, program=factory.SelfAttribute("..mentee.program")
+    )
+    program = factory.SelfAttribute("mentee.program")
+    status = Pairing.Status.ACTIVE
+    proposed_at = factory.SelfAttribute("started")
+    expires_at = factory.SelfAttribute("started")
+    mentor_accepted_at = factory.SelfAttribute("started")
+    mentee_accepted_at = factory.SelfAttribute("started")
+    activated_at = factory.SelfAttribute("started")
+
+
+class PairingFeedbackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PairingFeedback
+
+    pairing = factory.SubFactory(PairingFactory, ended=True)
+    author = factory.SelfAttribute("pairing.mentee.user")
+    rating = 4
+
+
+# MENTORING
+
+
+class GoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Goal
+
+    membership = factory.SubFactory(MembershipFactory, role=Role.MENTEE)
+    title = factory.Sequence(lambda n: f"Goal {n}")
+    category = GoalCategory.HEALTH
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Milestone
+
+    goal = factory.SubFactory(GoalFactory)
+    title = factory.Sequence(lambda n: f"Step {n}")
+    position = factory.Sequence(int)
+
+
+class HabitFactory(factory.django.DjangoModelFactory):
+    """A habit with no streak. Streaks are derived from the logs by the service: a test that
+    needs a real streak logs through `mentoring.services.habit_log`, not HabitLogFactory."""
+
+    class Meta:
+        model = Habit
+
+    membership = factory.SubFactory(MembershipFactory, role=Role.MENTEE)
+    name = factory.Sequence(lambda n: f"Habit {n}")
+
+
+class HabitLogFactory(factory.django.DjangoModelFactory):
+    """A bare log row: the habit's streak fields are NOT recomputed (see HabitFactory)."""
+
+    class Meta:
+        model = HabitLog
+
+    habit = factory.SubFactory(HabitFactory)
+    date = factory.LazyAttribute(lambda o: mentoring_services.local_today(o.habit.membership))
+
+
+class CheckInFactory(factory.django.DjangoModelFactory):
+    """A shared check-in `days_ago` days before the person's today."""
+
+    class Meta:
+        model = CheckIn
+
+    class Params:
+        days_ago = 0
+
+    membership = factory.SubFactory(MembershipFactory, role=Role.MENTEE)
+    date = factory.LazyAttribute(
+        lambda o: mentoring_services.local_today(o.membership) - timedelta(days=o.days_ago)
+    )
+    mood = 3
+    craving = 2
+
+
+class JournalEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = JournalEntry
+
+    membership = factory.SubFactory(MembershipFactory, role=Role.MENTEE)
+    title = "Evening"
+    body = "A quiet evening; I called my sister."
+
+
+class RecoverySettingsFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RecoverySettings
+        django_get_or_create = ("membership",)
+
+    membership = factory.SubFactory(MembershipFactory, role=Role.MENTEE)
+
+
+class RecoveryPeriodFactory(factory.django.DjangoModelFactory):
+    """The current period (one per person); pass `ended_on` for a past one."""
+
+    class Meta:
+        model = RecoveryPeriod
+
+    membership = factory.SubFactory(MembershipFactory, role=Role.MENTEE)
+    started_on = factory.LazyAttribute(
+        lambda o: mentoring_services.local_today(o.membership) - timedelta(days=30)
+    )
+
+
+class EncouragementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Encouragement
+
+    class Params:
+        pairing = factory.SubFactory(PairingFactory)
+
+    mentee = factory.SelfAttribute("pairing.mentee")
+    author = factory.SelfAttribute("pairing.mentor.user")
+    text = "Proud of this week."
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    """A confirmed meeting in three days, proposed by the mentor."""
+
+    class Meta:
+        model = Meeting
+
+    pairing = factory.SubFactory(PairingFactory)
+    proposed_by = factory.SelfAttribute("pairing.mentor.user")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=3))
+    status = Meeting.Status.CONFIRMED
+
+
+class ActionItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActionItem
+
+    pairing = factory.SubFactory(PairingFactory)
+    assignee = factory.SelfAttribute("pairing.mentee")
+    created_by = factory.SelfAttribute("pairing.mentor.user")
+    title = factory.Sequence(lambda n: f"Next step {n}")
+
+
+class StrategyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Strategy
+
+    class Params:
+        by = factory.SubFactory(MembershipFactory, role=Role.MENTOR)
+
+    author = factory.SelfAttribute("by.user")
+    program = factory.SelfAttribute("by.program")
+    category = "cravings"
+    title = factory.Sequence(lambda n: f"Strategy {n}")
+    body = "I call a friend at 6pm, before it gets hard."
+
+
+class StrategyShareFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StrategyShare
+
+    class Params:
+        pairing = factory.SubFactory(PairingFactory)
+
+    strategy = factory.SubFactory(StrategyFactory, by=factory.SelfAttribute("..pairing.mentor"))
+    mentee = factory.SelfAttribute("pairing.mentee")
+    shared_by = factory.SelfAttribute("pairing.mentor.user")
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    program = factory.SubFactory(ProgramFactory)
+    kind = Event.Kind.SUPPORT_GROUP
+    title = factory.Sequence(lambda n: f"Event {n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=5))
+
+
+class EventParticipantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventParticipant
+
+    event = factory.SubFactory(EventFactory)
+    membership = factory.SubFactory(
+        MembershipFactory, program=factory.SelfAttribute("..event.program")
+    )
+    rsvp = EventParticipant.Rsvp.YES
+    responded_at = factory.LazyFunction(timezone.now)
+
+
+class CalendarFeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CalendarFeed
+        django_get_or_create = ("user",)
+
+    user = factory.SubFactory(UserFactory)
+
+
+# SHARED BUILDERS
+
+
+def local_slot(membership, *, days: int, at: time = time(10, 0)) -> datetime:
+    """`days` from today at `at` on the person's own clock, as an aware datetime."""
+    zone = ZoneInfo(membership.user.profile.time_zone)
+    day = timezone.localtime(timezone.now(), zone).date() + timedelta(days=days)
+    return datetime.combine(day, at, tzinfo=zone)
+
+
+def pairing_accepted_by_both(pairing: Pairing) -> Pairing:
+    """Both people accept a proposal through the service (mentee first, as in the app)."""
+    matching_services.pairing_accept(pairing=pairing, by=pairing.mentee)
+    return matching_services.pairing_accept(pairing=pairing, by=pairing.mentor)
+
+
+def pairing_activated_through_services(
+    *, mentee: Membership, mentor: Membership, coordinator: Membership
+) -> Pairing:
+    """The real path: a coordinator proposes, the mentor then the mentee accept. Both need an
+    intake that the program's rules allow to be paired."""
+    pairing = matching_services.pairing_propose(mentee=mentee, mentor=mentor, by=coordinator)
+    matching_services.pairing_accept(pairing=pairing, by=mentor)
+    pairing = matching_services.pairing_accept(pairing=pairing, by=mentee)
+    assert pairing.status == Pairing.Status.ACTIVE
+    return pairing
+
+
+HABIT_NAMES = ("Recovery meeting", "Exercise", "Mindfulness", "Journaling", "Sleep routine")
+
+
+def mentee_with_history(
+    *, program: Program, days: int, email: str, mentor: Membership | None = None, goals: int = 8
+) -> Membership:
+    """A paired mentee with `days` of daily check-ins and habit logs, goals and recovery time.
+    For query-count tests and benchmarks: rows are bulk-written, streaks computed by the
+    habit service."""
+    mentee = MembershipFactory(program=program, role=Role.MENTEE, user=UserFactory(email=email))
+    PairingFactory(
+        mentee=mentee, mentor=mentor or MembershipFactory(program=program, role=Role.MENTOR)
+    )
+    today = mentoring_services.local_today(mentee)
+    CheckIn.objects.bulk_create(
+        [
+            CheckIn(
+                membership=mentee,
+                date=today - timedelta(days=d),
+                mood=1 + d % 5,
+                craving=d % 11,
+                helped="a walk",
+                hard="work",
+                visibility="private" if d % 7 == 0 else "shared",
+            )
+            for d in range(days)
+        ]
+    )
+    logged_days = [d for d in range(days) if d % 6]
+    for name in HABIT_NAMES:
+        habit = mentoring_services.habit_create(membership=mentee, name=name)
+        if not logged_days:
+            continue
+        # All but the newest log in bulk; logging the newest through the service computes the
+        # streaks over the whole history.
+        newest, *older = logged_days
+        HabitLog.objects.bulk_create(
+            [HabitLog(habit=habit, date=today - timedelta(days=d)) for d in older]
+        )
+        mentoring_services.habit_log(habit=habit, day=today - timedelta(days=newest))
+    for i in range(goals):
+        mentoring_services.goal_create(
+            membership=mentee,
+            title=f"Goal {i}",
+            category="health",
+            milestones=[{"title": f"Step {j}", "due_date": None} for j in range(4)],
+        )
+    mentoring_services.recovery_start(
+        membership=mentee, started_on=today - timedelta(days=min(days, 400))
+    )
+    return Membership.objects.get(pk=mentee.pk)

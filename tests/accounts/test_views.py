@@ -3,8 +3,7 @@ from django.urls import reverse
 
 from accounts import services
 from accounts.models import Invitation, Membership, Role
-from tests.conftest import enable_mfa
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import MembershipFactory, UserFactory, enable_mfa
 
 COORDINATOR_PAGES = ["accounts:members", "accounts:invitations"]
 MEMBER_PAGES = ["program_home", "accounts:privacy_notice", "accounts:program_help"]

@@ -10,10 +10,14 @@ from playwright.sync_api import Browser, Page, expect
 
 from accounts.models import Role
 from matching import services as matching_services
-from matching.models import Pairing
 from mentoring.models import CheckIn, HabitLog
 from mentoring.services import local_today
-from tests.factories import MembershipFactory, ProgramFactory, UserFactory
+from tests.factories import (
+    MembershipFactory,
+    ProgramFactory,
+    UserFactory,
+    pairing_activated_through_services,
+)
 
 PASSWORD = "journey-passphrase-2026"
 # Chromium puts a space before the visually hidden ": <name>" part of the button name.
@@ -36,10 +40,7 @@ def _paired_mentee():
     common = {"languages": ["en"], "formats": ["video"], "focus_areas": ["substance_recovery"]}
     matching_services.intake_save(membership=mentor, by=mentor.user, data={**common, "capacity": 2})
     matching_services.intake_save(membership=mentee, by=mentee.user, data=common)
-    pairing = matching_services.pairing_propose(mentee=mentee, mentor=mentor, by=coordinator)
-    matching_services.pairing_accept(pairing=pairing, by=mentor)
-    pairing = matching_services.pairing_accept(pairing=pairing, by=mentee)
-    assert pairing.status == Pairing.Status.ACTIVE
+    pairing_activated_through_services(mentee=mentee, mentor=mentor, coordinator=coordinator)
     return mentee
 
 

@@ -13,10 +13,14 @@ from playwright.sync_api import Page, expect
 
 from accounts.models import Role
 from matching import services as matching_services
-from matching.models import Pairing
 from mentoring.models import ActionItem, CheckIn, Meeting
 from mentoring.services import local_today
-from tests.factories import MembershipFactory, ProgramFactory, UserFactory
+from tests.factories import (
+    MembershipFactory,
+    ProgramFactory,
+    UserFactory,
+    pairing_activated_through_services,
+)
 
 PASSWORD = "journey-passphrase-2026"
 ZONE = ZoneInfo("America/New_York")  # everyone's profile time zone (the default)
@@ -35,14 +39,6 @@ def _member(program, role, email, name):
     )
 
 
-def _pair(mentee, mentor, coordinator) -> Pairing:
-    pairing = matching_services.pairing_propose(mentee=mentee, mentor=mentor, by=coordinator)
-    matching_services.pairing_accept(pairing=pairing, by=mentor)
-    pairing = matching_services.pairing_accept(pairing=pairing, by=mentee)
-    assert pairing.status == Pairing.Status.ACTIVE
-    return pairing
-
-
 def _mentor_with_two_mentees():
     program = ProgramFactory(name="Harbor Peer Mentoring", slug="harbor")
     coordinator = MembershipFactory(program=program, role=Role.COORDINATOR)
@@ -54,8 +50,10 @@ def _mentor_with_two_mentees():
     for mentee in (alex, river):
         matching_services.intake_save(membership=mentee, by=mentee.user, data=common)
     # Alex is paired first, so without a flag Alex's row would come first.
-    _pair(alex, mentor, coordinator)
-    pairing = _pair(river, mentor, coordinator)
+    pairing_activated_through_services(mentee=alex, mentor=mentor, coordinator=coordinator)
+    pairing = pairing_activated_through_services(
+        mentee=river, mentor=mentor, coordinator=coordinator
+    )
     return mentor, alex, river, pairing
 
 

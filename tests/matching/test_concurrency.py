@@ -1,7 +1,6 @@
 """Capacity holds under concurrent acceptances: the mentor's intake row is the lock."""
 
 import threading
-from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -11,7 +10,7 @@ from django.utils import timezone
 from accounts.models import Role
 from matching import services
 from matching.models import Intake, Pairing
-from tests.factories import MembershipFactory, ProgramFactory
+from tests.factories import MembershipFactory, PairingFactory, ProgramFactory
 
 THREADS = 20
 
@@ -31,13 +30,11 @@ def test_twenty_simultaneous_acceptances_fill_a_capacity_one_mentor_exactly_once
     # Proposals beyond capacity can exist (e.g. several self-match requests), each already
     # accepted by its mentee: the mentor's acceptance is what activates them.
     pairings = [
-        Pairing.objects.create(
-            program=program,
+        PairingFactory(
             mentee=MembershipFactory(program=program, role=Role.MENTEE),
             mentor=mentor,
+            proposed=True,
             source=Pairing.Source.MENTEE_REQUEST,
-            proposed_at=now,
-            expires_at=now + timedelta(days=3),
             mentee_accepted_at=now,
         )
         for _ in range(THREADS)

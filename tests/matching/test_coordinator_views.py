@@ -7,7 +7,7 @@ from accounts.models import Role
 from matching import scoring, services
 from matching.models import DoNotPair, Intake, MatchingRound, MatchingSettings, Pairing
 from matching.templatetags.matching_tags import reason_sentences
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import MembershipFactory, UserFactory, pairing_accepted_by_both
 
 MENTEE_ANSWERS = {
     "focus_areas": ["career", "wellness", "community"],
@@ -37,11 +37,6 @@ def url(name, program, **kwargs):
 
 def messages_of(response) -> str:
     return " ".join(str(m) for m in response.context["messages"])
-
-
-def make_active(pairing):
-    services.pairing_accept(pairing=pairing, by=pairing.mentee)
-    return services.pairing_accept(pairing=pairing, by=pairing.mentor)
 
 
 @pytest.fixture
@@ -317,7 +312,7 @@ class TestSuggestionsAndPropose:
 
     def test_a_previous_mentor_needs_the_override(self, login, coordinator, cast, program):
         mentee, mentor = cast["mentee"], cast["mentor"]
-        pairing = make_active(
+        pairing = pairing_accepted_by_both(
             services.pairing_propose(mentee=mentee, mentor=mentor, by=coordinator)
         )
         services.pairing_end(pairing=pairing, by=coordinator, reason="Moved away")
@@ -452,7 +447,9 @@ class TestIntakes:
     ):
         mentor = cast["mentor"]
         for person in (cast["mentee"], other_mentee):
-            make_active(services.pairing_propose(mentee=person, mentor=mentor, by=coordinator))
+            pairing_accepted_by_both(
+                services.pairing_propose(mentee=person, mentor=mentor, by=coordinator)
+            )
         data = {"time_zone": "America/New_York", "capacity": "1", "focus_areas": ["housing"]}
         response = login(coordinator).post(url("intake_edit", program, member_id=mentor.pk), data)
         assert response.status_code == 200

@@ -11,7 +11,7 @@ from django.utils import timezone
 from accounts.models import Role
 from matching import selectors, services
 from matching.models import Pairing, PairingFeedback
-from tests.factories import MembershipFactory
+from tests.factories import MembershipFactory, PairingFactory, pairing_activated_through_services
 
 MENTEE_ANSWERS = {
     "focus_areas": ["substance_recovery", "career"],
@@ -39,12 +39,6 @@ def intakes(mentee, other_mentee, mentor, other_mentor):
 
 def propose(coordinator, mentee, mentor, **kwargs):
     return services.pairing_propose(mentee=mentee, mentor=mentor, by=coordinator, **kwargs)
-
-
-def activate(coordinator, mentee, mentor):
-    pairing = propose(coordinator, mentee, mentor)
-    services.pairing_accept(pairing=pairing, by=mentor)
-    return services.pairing_accept(pairing=pairing, by=mentee)
 
 
 def status_of(pairing):
@@ -123,7 +117,9 @@ class TestAccepting:
         assert status_of(pairing) == Pairing.Status.WITHDRAWN
 
     def test_accepting_twice_after_activation_is_refused(self, coordinator, mentee, mentor):
-        pairing = activate(coordinator, mentee, mentor)
+        pairing = pairing_activated_through_services(
+            mentee=mentee, mentor=mentor, coordinator=coordinator
+        )
         with pytest.raises(ValidationError, match="already been answered"):
             services.pairing_accept(pairing=pairing, by=mentor)
 
@@ -172,7 +168,9 @@ class TestDecliningAndExpiry:
 
 class TestPauseResumeEnd:
     def test_pause_and_resume(self, coordinator, mentee, mentor):
-        pairing = activate(coordinator, mentee, mentor)
+        pairing = pairing_activated_through_services(
+            mentee=mentee, mentor=mentor, coordinator=coordinator
+        )
         services.pairing_pause(pairing=pairing, by=mentee, reason="Busy month")
         pairing.refresh_from_db()
         assert pairing.status == Pairing.Status.PAUSED
@@ -188,12 +186,16 @@ class TestPauseResumeEnd:
         assert pairing.paused_at is None
 
     def test_resume_an_active_pairing_is_refused(self, coordinator, mentee, mentor):
-        pairing = activate(coordinator, mentee, mentor)
+        pairing = pairing_activated_through_services(
+            mentee=mentee, mentor=mentor, coordinator=coordinator
+        )
         with pytest.raises(ValidationError):
             services.pairing_resume(pairing=pairing, by=mentor)
 
     def test_end_with_reason_and_feedback(self, coordinator, mentee, mentor, program):
-        pairing = activate(coordinator, mentee, mentor)
+        pairing = pairing_activated_through_services(
+            mentee=mentee, mentor=mentor, coordinator=coordinator
+        )
         services.pairing_end(
             pairing=pairing, by=mentee, reason="Reached my goals", rating=5, comment=" Great "
         )
@@ -206,14 +208,18 @@ class TestPauseResumeEnd:
         assert mentee in selectors.waiting_mentees(program=program)
 
     def test_a_paused_pairing_can_be_ended_by_the_coordinator(self, coordinator, mentee, mentor):
-        pairing = activate(coordinator, mentee, mentor)
+        pairing = pairing_activated_through_services(
+            mentee=mentee, mentor=mentor, coordinator=coordinator
+        )
         services.pairing_pause(pairing=pairing, by=mentor)
         services.pairing_end(pairing=pairing, by=coordinator, reason="Mentor moved away")
         assert status_of(pairing) == Pairing.Status.ENDED
         assert not PairingFeedback.objects.exists()
 
     def test_end_needs_a_reason(self, coordinator, mentee, mentor):
-        pairing = activate(coordinator, mentee, mentor)
+        pairing = pairing_activated_through_services(
+            mentee=mentee, mentor=mentor, coordinator=coordinator
+        )
         with pytest.raises(ValidationError) as excinfo:
             services.pairing_end(pairing=pairing, by=mentee, reason="   ")
         assert "reason" in excinfo.value.error_dict
@@ -223,7 +229,9 @@ class TestPauseResumeEnd:
     def test_rating_outside_1_to_5_is_refused_and_nothing_changes(
         self, coordinator, mentee, mentor, rating
     ):
-        pairing = activate(coordinator, mentee, mentor)
+        pairing = pairing_activated_through_services(
+            mentee=mentee, mentor=mentor, coordinator=coordinator
+        )
         with pytest.raises(ValidationError) as excinfo:
             services.pairing_end(pairing=pairing, by=mentee, reason="Done", rating=rating)
         assert "rating" in excinfo.value.error_dict
@@ -237,7 +245,9 @@ class TestPauseResumeEnd:
         assert status_of(pairing) == Pairing.Status.PROPOSED
 
     def test_someone_outside_cannot_end(self, coordinator, mentee, mentor, other_mentor):
-        pairing = activate(coordinator, mentee, mentor)
+        pairing = pairing_activated_through_services(
+            mentee=mentee, mentor=mentor, coordinator=coordinator
+        )
         with pytest.raises(ValidationError):
             services.pairing_end(pairing=pairing, by=other_mentor, reason="Not mine")
         assert status_of(pairing) == Pairing.Status.ACTIVE
@@ -252,7 +262,7 @@ class TestRefusedProposals:
 
     def test_a_full_mentor_is_not_proposed(self, coordinator, mentee, other_mentee, mentor):
         services.intake_save(membership=mentor, by=mentor.user, data={"capacity": 1})
-        activate(coordinator, mentee, mentor)
+        pairing_activated_through_services(mentee=mentee, mentor=mentor, coordinator=coordinator)
         with pytest.raises(ValidationError, match="at capacity"):
             propose(coordinator, other_mentee, mentor)
 
@@ -268,7 +278,9 @@ class TestRefusedProposals:
             propose(coordinator, mentee, mentor)
 
     def test_previous_mentor_needs_an_override(self, coordinator, mentee, mentor):
-        pairing = activate(coordinator, mentee, mentor)
+        pairing = pairing_activated_through_services(
+            mentee=mentee, mentor=mentor, coordinator=coordinator
+        )
         services.pairing_end(pairing=pairing, by=mentee, reason="Took a break from the program")
 
         with pytest.raises(ValidationError, match="mentor before"):
@@ -318,8 +330,10 @@ class TestCapacityInIntake:
     def test_capacity_below_current_load_is_refused(
         self, coordinator, mentee, other_mentee, mentor
     ):
-        activate(coordinator, mentee, mentor)
-        activate(coordinator, other_mentee, mentor)
+        pairing_activated_through_services(mentee=mentee, mentor=mentor, coordinator=coordinator)
+        pairing_activated_through_services(
+            mentee=other_mentee, mentor=mentor, coordinator=coordinator
+        )
         with pytest.raises(ValidationError) as excinfo:
             services.intake_save(membership=mentor, by=mentor.user, data={"capacity": 1})
         assert "capacity" in excinfo.value.error_dict
@@ -327,7 +341,7 @@ class TestCapacityInIntake:
         assert mentor.intake.capacity == 2
 
     def test_capacity_equal_to_load_is_fine(self, coordinator, mentee, mentor):
-        activate(coordinator, mentee, mentor)
+        pairing_activated_through_services(mentee=mentee, mentor=mentor, coordinator=coordinator)
         intake = services.intake_save(membership=mentor, by=mentor.user, data={"capacity": 1})
         assert intake.capacity == 1
 
@@ -336,33 +350,17 @@ class TestDatabaseGuards:
     def test_a_second_current_pairing_for_a_mentee_is_refused_by_the_database(
         self, coordinator, mentee, mentor, other_mentor, program
     ):
-        activate(coordinator, mentee, mentor)
-        now = timezone.now()
+        pairing_activated_through_services(mentee=mentee, mentor=mentor, coordinator=coordinator)
         with pytest.raises(IntegrityError), transaction.atomic():
-            Pairing.objects.create(
-                program=program,
-                mentee=mentee,
-                mentor=other_mentor,
-                status=Pairing.Status.ACTIVE,
-                proposed_at=now,
-                expires_at=now + timedelta(days=3),
-                activated_at=now,
-            )
+            PairingFactory(mentee=mentee, mentor=other_mentor)
         assert Pairing.objects.filter(mentee=mentee, status__in=Pairing.CURRENT).count() == 1
 
     def test_a_second_open_proposal_for_a_mentee_is_refused_by_the_database(
         self, coordinator, mentee, mentor, other_mentor, program
     ):
         propose(coordinator, mentee, mentor)
-        now = timezone.now()
         with pytest.raises(IntegrityError), transaction.atomic():
-            Pairing.objects.create(
-                program=program,
-                mentee=mentee,
-                mentor=other_mentor,
-                proposed_at=now,
-                expires_at=now + timedelta(days=3),
-            )
+            PairingFactory(mentee=mentee, mentor=other_mentor, proposed=True)
 
     def test_a_mentee_can_have_many_closed_pairings(self, coordinator, mentee, mentor, program):
         second_mentor = MembershipFactory(program=program, role=Role.MENTOR)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from accounts.models import Role
 from matching import services
 from matching.models import Intake, Pairing, PairingFeedback
-from tests.factories import MembershipFactory
+from tests.factories import MembershipFactory, pairing_activated_through_services
 
 MENTEE_ANSWERS = {
     "focus_areas": ["substance_recovery", "career"],
@@ -406,9 +406,9 @@ class TestMyMentee:
     def test_mentor_of_another_pairing_gets_404(
         self, login, active, coordinator, other_mentee, other_mentor, mentee, program
     ):
-        theirs = services.pairing_propose(mentee=other_mentee, mentor=other_mentor, by=coordinator)
-        services.pairing_accept(pairing=theirs, by=other_mentor)
-        services.pairing_accept(pairing=theirs, by=other_mentee)
+        pairing_activated_through_services(
+            mentee=other_mentee, mentor=other_mentor, coordinator=coordinator
+        )
         client = login(other_mentor)
         assert (
             client.get(url("matching:my_mentee", program, mentee_id=other_mentee.pk)).status_code
@@ -466,9 +466,9 @@ class TestIntake:
     def test_mentor_cannot_lower_capacity_below_current_load(
         self, login, active, coordinator, other_mentee, mentor, program
     ):
-        second = services.pairing_propose(mentee=other_mentee, mentor=mentor, by=coordinator)
-        services.pairing_accept(pairing=second, by=mentor)
-        services.pairing_accept(pairing=second, by=other_mentee)
+        pairing_activated_through_services(
+            mentee=other_mentee, mentor=mentor, coordinator=coordinator
+        )
         response = login(mentor).post(
             url("matching:intake", program),
             {"time_zone": "America/New_York", "capacity": "1", "languages": ["en"]},
@@ -658,9 +658,9 @@ class TestHomePages:
             save_intake(person, MENTEE_ANSWERS)
         assert self._queries(client, program) == small_waiting
 
-        pairing = services.pairing_propose(mentee=mentee, mentor=mentor, by=coordinator)
-        services.pairing_accept(pairing=pairing, by=mentor)
-        services.pairing_accept(pairing=pairing, by=mentee)
+        pairing = pairing_activated_through_services(
+            mentee=mentee, mentor=mentor, coordinator=coordinator
+        )
         small_paired = self._queries(client, program)
         # A long history adds rows, not queries.
         services.pairing_end(pairing=pairing, by=mentee, reason="Done")
@@ -681,9 +681,7 @@ class TestHomePages:
     ):
         save_intake(mentor, {"capacity": 10})
         client = login(mentor)
-        pairing = services.pairing_propose(mentee=mentee, mentor=mentor, by=coordinator)
-        services.pairing_accept(pairing=pairing, by=mentor)
-        services.pairing_accept(pairing=pairing, by=mentee)
+        pairing_activated_through_services(mentee=mentee, mentor=mentor, coordinator=coordinator)
         home(client, program)
         small = self._queries(client, program)
         for index in range(8):

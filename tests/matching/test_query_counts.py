@@ -8,8 +8,13 @@ from django.urls import reverse
 from accounts.models import Role
 from matching import services
 from matching.models import MatchingRound
-from tests.conftest import enable_mfa
-from tests.factories import MembershipFactory, ProgramFactory, UserFactory
+from tests.factories import (
+    MembershipFactory,
+    ProgramFactory,
+    UserFactory,
+    enable_mfa,
+    pairing_accepted_by_both,
+)
 
 FOCUS = ["wellness", "career", "community", "housing", "education"]
 LANGS = ["en", "es", "pt"]
@@ -62,8 +67,7 @@ def build_program(*, slug: str, mentees: int, mentors: int, pairings: bool) -> d
             )
             if k % 4 == 3:
                 continue  # stays proposed
-            services.pairing_accept(pairing=pairing, by=pairing.mentee)
-            services.pairing_accept(pairing=pairing, by=pairing.mentor)
+            pairing_accepted_by_both(pairing)
             if k % 4 == 1:
                 services.pairing_pause(pairing=pairing, by=coordinator)
             if k % 4 == 2:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -16,13 +15,14 @@ from icalendar import Calendar
 from matching import services as matching_services
 from mentoring import services
 from mentoring.models import CalendarFeed, Event, EventParticipant, Meeting
+from tests.factories import MeetingFactory, PairingFactory, local_slot
 
-from .test_meetings import NARRATIVE, local_slot, make_meeting, make_pairing, url
+# What the mentor writes in a meeting log: never in a calendar file.
+NARRATIVE = "Talked through the job fair plan; Jordan chose two stands to visit."
 
 
-@pytest.fixture
-def pairing(mentee, mentor):
-    return make_pairing(mentee, mentor)
+def url(name, membership, *args):
+    return reverse(f"meetings:{name}", args=[membership.program.slug, *args])
 
 
 def parse_events(body: bytes) -> tuple[Calendar, list]:
@@ -91,7 +91,7 @@ def test_meeting_ics_parses_back_and_updates_replace_the_event(login, pairing, m
 
 
 def test_the_calendar_file_never_carries_the_log(login, pairing, mentor):
-    meeting = make_meeting(pairing, starts_at=local_slot(mentor, days=-1))
+    meeting = MeetingFactory(pairing=pairing, starts_at=local_slot(mentor, days=-1))
     services.meeting_log(
         by=mentor.user,
         meeting=meeting,
@@ -110,9 +110,9 @@ def test_the_calendar_file_never_carries_the_log(login, pairing, mentor):
 
 
 def test_the_feed_needs_no_login_and_holds_meetings_and_events(client, pairing, mentee, mentor):
-    planned = make_meeting(pairing)
-    old_cancelled = make_meeting(
-        pairing,
+    planned = MeetingFactory(pairing=pairing)
+    old_cancelled = MeetingFactory(
+        pairing=pairing,
         starts_at=timezone.now() - timedelta(days=40),
         status=Meeting.Status.CANCELLED,
     )
@@ -153,14 +153,14 @@ def test_the_feed_needs_no_login_and_holds_meetings_and_events(client, pairing, 
 
 
 def test_the_feed_drops_meetings_of_an_ended_pairing(client, pairing, mentor, coordinator):
-    meeting = make_meeting(pairing)
+    meeting = MeetingFactory(pairing=pairing)
     matching_services.pairing_end(pairing=pairing, by=coordinator, reason="Ended")
     _cal, events = parse_events(client.get(feed_url(mentor.user)).content)
     assert meeting.uid not in {str(e["UID"]) for e in events}
 
 
 def test_a_tampered_or_regenerated_token_is_404(client, login, pairing, mentee):
-    make_meeting(pairing)
+    MeetingFactory(pairing=pairing)
     old = feed_url(mentee.user)
     assert client.get(old).status_code == 200
     token = CalendarFeed.objects.get(user=mentee.user).token
@@ -203,7 +203,7 @@ def test_the_feed_uses_a_fixed_number_of_queries(client, program, pairing, mente
 
     def add(pairing_, count):
         for day in range(count):
-            make_meeting(pairing_, starts_at=timezone.now() + timedelta(days=day + 1))
+            MeetingFactory(pairing=pairing_, starts_at=timezone.now() + timedelta(days=day + 1))
             event = Event.objects.create(
                 program=program,
                 kind="workshop",
@@ -220,7 +220,7 @@ def test_the_feed_uses_a_fixed_number_of_queries(client, program, pairing, mente
     busy_mentor = MembershipFactory(
         program=program, role="mentor", user=UserFactory(email="busym@example.org")
     )
-    add(make_pairing(busy, busy_mentor), 20)
+    add(PairingFactory(mentee=busy, mentor=busy_mentor), 20)
     many = _feed_queries(client, busy.user)
     assert few == many, (few, many)
     assert few <= 3

@@ -12,12 +12,12 @@ from django.http import Http404
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from matching.models import Pairing
 from mentoring import access, services
 from mentoring.models import CheckIn, Visibility
 from mentoring.selectors.checkins import checkin_today, checkin_trend, checkins_recent
+from tests.factories import PairingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,19 +35,6 @@ def record(membership, **kwargs):
         mood=kwargs.pop("mood", 3),
         craving=kwargs.pop("craving", 2),
         **kwargs,
-    )
-
-
-def activate_pairing(program, mentee, mentor) -> Pairing:
-    now = timezone.now()
-    return Pairing.objects.create(
-        program=program,
-        mentee=mentee,
-        mentor=mentor,
-        status="active",
-        proposed_at=now,
-        expires_at=now,
-        activated_at=now,
     )
 
 
@@ -231,7 +218,7 @@ def test_recent_check_ins_are_listed_with_their_visibility(login, program, mente
 
 
 def test_only_mentees_open_the_check_in_page(login, program, mentee, mentor, outsider):
-    activate_pairing(program, mentee, mentor)
+    PairingFactory(mentee=mentee, mentor=mentor)
     assert login(mentor).get(url(program)).status_code == 403
     assert login(mentor).post(url(program), GOOD).status_code == 403
     assert login(outsider).get(url(program)).status_code == 404
@@ -253,7 +240,7 @@ def test_current_mentor_sees_shared_check_ins_only(program, mentee, mentor, othe
     private = CheckIn.objects.create(
         membership=mentee, date=other_day, mood=2, craving=5, visibility=Visibility.PRIVATE
     )
-    pairing = activate_pairing(program, mentee, mentor)
+    pairing = PairingFactory(mentee=mentee, mentor=mentor)
 
     assert list(access.checkins_visible_to(mentor)) == [shared]
     assert checkin_trend(membership=mentee, viewer=mentor, days=30) == [shared]

@@ -18,8 +18,7 @@ from accounts.models import Membership, Role
 from mentoring import services
 from mentoring.models import Event, EventParticipant
 from mentoring.selectors.events import engagement_counts, upcoming_events
-
-from ..factories import MembershipFactory
+from tests.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,14 +9,12 @@ from django.db import connection
 from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from accounts.models import Role
-from matching.models import Pairing
 from mentoring import access, services
 from mentoring.models import Goal, GoalCategory, Milestone, Visibility
 from mentoring.selectors.goals import goal_detail, goal_progress, goals_for
-from tests.factories import MembershipFactory
+from tests.factories import MembershipFactory, PairingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,19 +30,6 @@ def make_goal(membership, title="Walk every morning", milestones=(), **kwargs):
         title=title,
         milestones=[{"title": label, "due_date": None} for label in milestones],
         **kwargs,
-    )
-
-
-def pair(program, mentee, mentor, status="active"):
-    now = timezone.now()
-    return Pairing.objects.create(
-        program=program,
-        mentee=mentee,
-        mentor=mentor,
-        status=status,
-        proposed_at=now,
-        expires_at=now,
-        activated_at=now,
     )
 
 
@@ -137,7 +122,7 @@ def test_status_changes_and_achieved_at(mentee):
 
 
 def test_visibility_decides_what_the_mentor_sees(program, mentee, mentor):
-    pair(program, mentee, mentor)
+    PairingFactory(mentee=mentee, mentor=mentor)
     goal = make_goal(mentee)
     assert access.goals_visible_to(mentor).filter(pk=goal.pk).exists()
     services.goal_update(goal=goal, visibility=Visibility.PRIVATE)
@@ -501,7 +486,7 @@ def test_no_500_for_malformed_input(login, mentee):
 
 
 def test_current_mentor_sees_shared_goals_only(program, mentee, mentor):
-    pair(program, mentee, mentor)
+    PairingFactory(mentee=mentee, mentor=mentor)
     shared = make_goal(mentee, title="Shared")
     private = make_goal(mentee, title="Private one", visibility=Visibility.PRIVATE)
     assert list(access.goals_visible_to(mentor)) == [shared]
@@ -513,7 +498,7 @@ def test_current_mentor_sees_shared_goals_only(program, mentee, mentor):
 
 
 def test_mentor_writing_gets_permission_denied(program, mentee, mentor):
-    pair(program, mentee, mentor)
+    PairingFactory(mentee=mentee, mentor=mentor)
     goal = make_goal(mentee, milestones=["Step"])
     with pytest.raises(PermissionDenied):
         access.goal_get_for_member(membership=mentor, goal_id=goal.pk, for_write=True)
@@ -524,7 +509,7 @@ def test_mentor_writing_gets_permission_denied(program, mentee, mentor):
 
 
 def test_former_mentor_and_unpaired_mentor_see_nothing(program, mentee, mentor, other_mentor):
-    pairing = pair(program, mentee, mentor)
+    pairing = PairingFactory(mentee=mentee, mentor=mentor)
     goal = make_goal(mentee)
     assert not access.goals_visible_to(other_mentor).exists()
     pairing.status = "ended"
@@ -547,7 +532,7 @@ def test_outsider_gets_404(mentee, outsider, login):
 def test_mentor_and_coordinator_cannot_use_the_mentee_pages(
     program, mentee, mentor, coordinator, login, client
 ):
-    pair(program, mentee, mentor)
+    PairingFactory(mentee=mentee, mentor=mentor)
     goal = make_goal(mentee)
     assert login(mentor).get(url("detail", mentee, goal.pk)).status_code == 403
     assert client.post(url("status", mentee, goal.pk), {"status": "let_go"}).status_code == 403

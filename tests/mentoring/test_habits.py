@@ -11,13 +11,13 @@ from django.http import Http404
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from matching.models import Pairing
 from mentoring import access, services
 from mentoring.models import Habit, HabitLog, Visibility
 from mentoring.selectors.habits import HabitState, habits_for
 from mentoring.services.habits import week_start
+from tests.factories import PairingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,19 +44,6 @@ def log_url(program, habit, action="log"):
 
 def index_url(program):
     return reverse("habits:index", kwargs={"program_slug": program.slug})
-
-
-def activate_pairing(program, mentee, mentor) -> Pairing:
-    now = timezone.now()
-    return Pairing.objects.create(
-        program=program,
-        mentee=mentee,
-        mentor=mentor,
-        status="active",
-        proposed_at=now,
-        expires_at=now,
-        activated_at=now,
-    )
 
 
 # SERVICES: STREAKS
@@ -332,7 +319,7 @@ def test_own_habit_in_another_program_is_404_here(login, program, other_program,
 def test_mentors_and_outsiders_cannot_open_the_habits_page(
     login, program, mentee, mentor, outsider
 ):
-    activate_pairing(program, mentee, mentor)
+    PairingFactory(mentee=mentee, mentor=mentor)
     habit = make_habit(mentee)
     assert login(mentor).get(index_url(program)).status_code == 403
     assert login(mentor).post(log_url(program, habit)).status_code == 403
@@ -439,7 +426,7 @@ def test_edit_and_archive_a_habit(login, program, mentee):
 def test_current_mentor_sees_shared_habits_only(program, mentee, mentor, other_mentor, outsider):
     shared = make_habit(mentee, name="Shared walk")
     private = make_habit(mentee, name="Private walk", visibility=Visibility.PRIVATE)
-    pairing = activate_pairing(program, mentee, mentor)
+    pairing = PairingFactory(mentee=mentee, mentor=mentor)
 
     assert list(access.habits_visible_to(mentor)) == [shared]
     assert [s.habit for s in habits_for(membership=mentee, viewer=mentor)] == [shared]

@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.builders import mentee_with_history
+from tests.factories import mentee_with_history
 
 
 def home_queries(client, membership) -> tuple[int, str]:

@@ -15,42 +15,12 @@ from matching import services as matching_services
 from matching.models import Pairing
 from mentoring import services
 from mentoring.models import ActionItem, Meeting
+from tests.factories import MeetingFactory, PairingFactory, local_slot
 
 NARRATIVE = "Talked through the job fair plan; Jordan chose two stands to visit."
 
 
 # BUILDERS
-
-
-def make_pairing(mentee, mentor) -> Pairing:
-    now = timezone.now()
-    return Pairing.objects.create(
-        program=mentee.program,
-        mentee=mentee,
-        mentor=mentor,
-        status=Pairing.Status.ACTIVE,
-        proposed_at=now,
-        expires_at=now,
-        activated_at=now,
-    )
-
-
-def local_slot(membership, *, days: int, at: time = time(10, 0)) -> datetime:
-    """`days` from today at `at` on the person's own clock, as an aware datetime."""
-    zone = ZoneInfo(membership.user.profile.time_zone)
-    day = timezone.localtime(timezone.now(), zone).date() + timedelta(days=days)
-    return datetime.combine(day, at, tzinfo=zone)
-
-
-def make_meeting(pairing, *, by=None, starts_at=None, status=Meeting.Status.CONFIRMED, **extra):
-    by = by or pairing.mentor.user
-    return Meeting.objects.create(
-        pairing=pairing,
-        proposed_by=by,
-        starts_at=starts_at or timezone.now() + timedelta(days=3),
-        status=status,
-        **extra,
-    )
 
 
 def slot_data(starts_at: datetime, membership, **extra) -> dict:
@@ -103,19 +73,9 @@ def messages_of(response) -> str:
 
 
 @pytest.fixture
-def pairing(mentee, mentor):
-    return make_pairing(mentee, mentor)
-
-
-@pytest.fixture
-def other_pairing(other_mentee, other_mentor):
-    return make_pairing(other_mentee, other_mentor)
-
-
-@pytest.fixture
 def past_meeting(pairing, mentor):
     start = local_slot(mentor, days=-2)
-    return make_meeting(pairing, starts_at=start)
+    return MeetingFactory(pairing=pairing, starts_at=start)
 
 
 # SERVICES
@@ -147,7 +107,7 @@ def test_propose_other_time_then_the_first_person_confirms(pairing, mentee, ment
 
 
 def test_cancel_needs_a_reason(pairing, mentee):
-    meeting = make_meeting(pairing)
+    meeting = MeetingFactory(pairing=pairing)
     with pytest.raises(ValidationError):
         services.meeting_cancel(meeting=meeting, by=mentee.user, reason="  ")
     meeting = services.meeting_cancel(meeting=meeting, by=mentee.user, reason="Job interview")
@@ -251,7 +211,7 @@ def test_other_time_then_the_first_person_confirms_through_the_pages(
 
 
 def test_cancel_with_a_reason_through_the_page(login, pairing, mentee):
-    meeting = make_meeting(pairing)
+    meeting = MeetingFactory(pairing=pairing)
     client = login(mentee)
     response = client.post(url("cancel", mentee, meeting.pk), {"cancel-reason": ""})
     assert response.status_code == 400
@@ -354,7 +314,7 @@ def test_each_person_sees_the_meeting_in_their_own_time_zone(login, pairing, men
     mentor.user.profile.time_zone = "Europe/Berlin"
     mentor.user.profile.save()
     starts_at = local_slot(mentor, days=3, at=time(18, 0))
-    meeting = make_meeting(pairing, starts_at=starts_at)
+    meeting = MeetingFactory(pairing=pairing, starts_at=starts_at)
     mentor_page = login(mentor).get(url("detail", mentor, meeting.pk)).content.decode()
     assert "18:00" in mentor_page and "Europe/Berlin" in mentor_page
     la = starts_at.astimezone(ZoneInfo("America/Los_Angeles")).strftime("%H:%M")
@@ -431,9 +391,9 @@ def test_end_before_start_is_refused_when_logging(login, past_meeting, mentor):
 def test_overlapping_meetings_for_the_mentor_warn_and_are_saved(
     login, pairing, mentee, mentor, other_mentee
 ):
-    second = make_pairing(other_mentee, mentor)
+    second = PairingFactory(mentee=other_mentee, mentor=mentor)
     starts_at = local_slot(mentor, days=3)
-    make_meeting(second, starts_at=starts_at + timedelta(minutes=30))
+    MeetingFactory(pairing=second, starts_at=starts_at + timedelta(minutes=30))
     client = login(mentor)
     response = client.post(
         url("new", mentor), {"pairing": pairing.pk, **slot_data(starts_at, mentor)}, follow=True
@@ -496,7 +456,7 @@ def test_log_a_contact_that_was_never_scheduled(login, pairing, mentor):
 
 
 def test_a_former_mentor_gets_404_on_meeting_pages(login, pairing, mentor, coordinator):
-    meeting = make_meeting(pairing)
+    meeting = MeetingFactory(pairing=pairing)
     matching_services.pairing_end(pairing=pairing, by=coordinator, reason="Ended")
     client = login(mentor)
     assert client.get(url("detail", mentor, meeting.pk)).status_code == 404
@@ -548,7 +508,7 @@ def _meeting_urls(membership, meeting, pairing):
 
 
 def test_the_mentor_of_another_pair_gets_404(login, pairing, other_mentor, other_pairing):
-    meeting = make_meeting(pairing, starts_at=local_slot(pairing.mentor, days=-1))
+    meeting = MeetingFactory(pairing=pairing, starts_at=local_slot(pairing.mentor, days=-1))
     client = login(other_mentor)
     for method, target in _meeting_urls(other_mentor, meeting, pairing):
         assert getattr(client, method)(target).status_code == 404, target
@@ -562,14 +522,14 @@ def test_the_mentor_of_another_pair_gets_404(login, pairing, other_mentor, other
 
 
 def test_another_mentee_gets_404(login, pairing, other_mentee, other_pairing):
-    meeting = make_meeting(pairing)
+    meeting = MeetingFactory(pairing=pairing)
     client = login(other_mentee)
     for method, target in _meeting_urls(other_mentee, meeting, pairing):
         assert getattr(client, method)(target).status_code == 404, target
 
 
 def test_an_outsider_gets_404(login, pairing, outsider, program):
-    meeting = make_meeting(pairing)
+    meeting = MeetingFactory(pairing=pairing)
     client = login(outsider)
     for method, target in _meeting_urls(pairing.mentee, meeting, pairing):
         assert getattr(client, method)(target).status_code == 404, target
@@ -618,27 +578,9 @@ def test_the_mentee_cannot_log(login, past_meeting, mentee):
     assert client.get(url("log_new", mentee, past_meeting.pairing_id)).status_code == 403
 
 
-def test_ending_a_pairing_cancels_its_planned_meetings(coordinator, mentor, mentee):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from matching import services as matching_services
-    from matching.models import Pairing
-    from mentoring import services as mentoring_services
-    from mentoring.models import Meeting
-
+def test_ending_a_pairing_cancels_its_planned_meetings(coordinator, mentor, pairing):
     now = timezone.now()
-    pairing = Pairing.objects.create(
-        program=mentee.program,
-        mentee=mentee,
-        mentor=mentor,
-        status="active",
-        proposed_at=now,
-        expires_at=now,
-        activated_at=now,
-    )
-    meeting, _overlaps = mentoring_services.meeting_propose(
+    meeting, _overlaps = services.meeting_propose(
         pairing=pairing, by=mentor.user, starts_at=now + timedelta(days=2)
     )
     matching_services.pairing_end(pairing=pairing, by=coordinator, reason="Moving away")

@@ -12,24 +12,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
-from matching.models import Pairing
 from mentoring import services
 from mentoring.models import CheckIn, Meeting
-from tests.builders import mentee_with_history
-from tests.factories import MembershipFactory, UserFactory
-
-
-def pair(mentee, mentor, *, days_ago: int = 0) -> Pairing:
-    started = timezone.now() - timedelta(days=days_ago)
-    return Pairing.objects.create(
-        program=mentee.program,
-        mentee=mentee,
-        mentor=mentor,
-        status=Pairing.Status.ACTIVE,
-        proposed_at=started,
-        expires_at=started,
-        activated_at=started,
-    )
+from tests.factories import (
+    CheckInFactory,
+    MembershipFactory,
+    PairingFactory,
+    UserFactory,
+    mentee_with_history,
+)
 
 
 def new_mentee(program, name: str):
@@ -72,16 +63,6 @@ def add_meetings(pairing) -> None:
     )
     Meeting.objects.create(
         pairing=pairing, status=Meeting.Status.CONFIRMED, starts_at=now + timedelta(days=2)
-    )
-
-
-def shared_checkin(mentee, *, days_ago: int, mood: int = 3, **fields) -> CheckIn:
-    return CheckIn.objects.create(
-        membership=mentee,
-        date=services.local_today(mentee) - timedelta(days=days_ago),
-        mood=mood,
-        craving=2,
-        **fields,
     )
 
 
@@ -135,11 +116,11 @@ def test_rows_come_in_order_of_need_with_plain_reasons(client, program, mentor):
     quiet = new_mentee(program, "Quiet")
     asking = new_mentee(program, "Asking")
     for person in (calm, quiet, asking):
-        add_meetings(pair(person, mentor, days_ago=20))
+        add_meetings(PairingFactory(mentee=person, mentor=mentor, days_ago=20))
     for days_ago in range(10):
-        shared_checkin(calm, days_ago=days_ago, mood=4)
-    shared_checkin(quiet, days_ago=9)
-    shared_checkin(asking, days_ago=0, wants_outreach=True)
+        CheckInFactory(membership=calm, days_ago=days_ago, mood=4)
+    CheckInFactory(membership=quiet, days_ago=9)
+    CheckInFactory(membership=asking, days_ago=0, wants_outreach=True)
 
     html = dashboard_html(client, mentor)
     positions = [html.index(f'id="mentee-{person.pk}-name"') for person in (asking, quiet, calm)]
@@ -156,11 +137,11 @@ def test_rows_come_in_order_of_need_with_plain_reasons(client, program, mentor):
 
 def test_mood_return_to_use_and_meeting_flags(client, program, mentor):
     person = new_mentee(program, "Sam")
-    pair(person, mentor, days_ago=30)
+    PairingFactory(mentee=person, mentor=mentor, days_ago=30)
     for days_ago in range(7, 14):
-        shared_checkin(person, days_ago=days_ago, mood=5)
+        CheckInFactory(membership=person, days_ago=days_ago, mood=5)
     for days_ago in range(7):
-        shared_checkin(person, days_ago=days_ago, mood=2)
+        CheckInFactory(membership=person, days_ago=days_ago, mood=2)
     today = services.local_today(person)
     services.recovery_start(membership=person, started_on=today - timedelta(days=100))
     services.recovery_return_to_use(
@@ -179,8 +160,8 @@ def test_thresholds_come_from_program_settings(client, program, mentor):
     program.settings = {"flag_no_checkin_days": 3, "flag_no_meeting_days": 60}
     program.save()
     person = new_mentee(program, "Sam")
-    pair(person, mentor, days_ago=30)
-    shared_checkin(person, days_ago=4)
+    PairingFactory(mentee=person, mentor=mentor, days_ago=30)
+    CheckInFactory(membership=person, days_ago=4)
     row = row_html(dashboard_html(client, mentor), person)
     assert "No check-in for 4 days" in row
     assert "No meeting logged" not in row
@@ -188,8 +169,8 @@ def test_thresholds_come_from_program_settings(client, program, mentor):
 
 def test_a_return_to_use_not_told_raises_no_flag(client, program, mentor):
     person = new_mentee(program, "Sam")
-    add_meetings(pair(person, mentor))
-    shared_checkin(person, days_ago=0)
+    add_meetings(PairingFactory(mentee=person, mentor=mentor))
+    CheckInFactory(membership=person, days_ago=0)
     today = services.local_today(person)
     services.recovery_start(membership=person, started_on=today - timedelta(days=100))
     services.recovery_return_to_use(membership=person, on=today - timedelta(days=1))
@@ -204,7 +185,7 @@ def test_row_shows_habits_goals_sparkline_and_next_meeting_in_the_mentors_time_z
     mentor.user.profile.time_zone = "Asia/Tokyo"
     mentor.user.profile.save()
     person = new_mentee(program, "Sam")
-    pairing = pair(person, mentor)
+    pairing = PairingFactory(mentee=person, mentor=mentor)
     habit = services.habit_create(membership=person, name="Walk")
     services.habit_log(habit=habit)
     services.goal_create(
@@ -215,7 +196,7 @@ def test_row_shows_habits_goals_sparkline_and_next_meeting_in_the_mentors_time_z
     )
     goal = person.goals.get()
     services.milestone_set_done(milestone=goal.milestones.first(), done=True)
-    shared_checkin(person, days_ago=0, mood=4)
+    CheckInFactory(membership=person, days_ago=0, mood=4)
     starts = (timezone.now() + timedelta(days=3)).replace(minute=30, second=0, microsecond=0)
     Meeting.objects.create(pairing=pairing, status=Meeting.Status.PROPOSED, starts_at=starts)
 
@@ -238,7 +219,7 @@ def test_ended_pairing_leaves_the_dashboard(client, program, mentor, coordinator
     from matching import services as matching_services
 
     person = new_mentee(program, "Sam")
-    pairing = pair(person, mentor)
+    pairing = PairingFactory(mentee=person, mentor=mentor)
     assert f'id="mentee-{person.pk}-name"' in dashboard_html(client, mentor)
     matching_services.pairing_end(pairing=pairing, by=coordinator, reason="Moved away")
     assert f'id="mentee-{person.pk}-name"' not in dashboard_html(client, mentor)
@@ -257,10 +238,10 @@ def test_private_records_never_feed_the_dashboard(client, program, mentor):
     secretive = new_mentee(program, "Avery")
     silent = new_mentee(program, "Blake")  # the same situation with nothing at all
     for person in (secretive, silent):
-        pair(person, mentor, days_ago=10)
+        PairingFactory(mentee=person, mentor=mentor, days_ago=10)
     for days_ago in range(5):
-        shared_checkin(
-            secretive,
+        CheckInFactory(
+            membership=secretive,
             days_ago=days_ago,
             mood=1,
             visibility="private",
@@ -304,9 +285,9 @@ def handled_url(program, mentee) -> str:
 
 def test_mark_as_handled_clears_the_flag(client, program, mentor):
     person = new_mentee(program, "Sam")
-    add_meetings(pair(person, mentor))
-    first = shared_checkin(person, days_ago=1, wants_outreach=True)
-    second = shared_checkin(person, days_ago=0, wants_outreach=True)
+    add_meetings(PairingFactory(mentee=person, mentor=mentor))
+    first = CheckInFactory(membership=person, days_ago=1, wants_outreach=True)
+    second = CheckInFactory(membership=person, days_ago=0, wants_outreach=True)
     html = dashboard_html(client, mentor)
     assert f'name="checkin" value="{first.pk}"' in html
     assert f'name="checkin" value="{second.pk}"' in html
@@ -326,10 +307,12 @@ def test_mark_as_handled_touches_only_this_mentees_shared_requests(
 ):
     person = new_mentee(program, "Sam")
     someone_else = new_mentee(program, "Kim")
-    pair(person, mentor)
-    pair(someone_else, other_mentor)
-    private = shared_checkin(person, days_ago=1, wants_outreach=True, visibility="private")
-    theirs = shared_checkin(someone_else, days_ago=0, wants_outreach=True)
+    PairingFactory(mentee=person, mentor=mentor)
+    PairingFactory(mentee=someone_else, mentor=other_mentor)
+    private = CheckInFactory(
+        membership=person, days_ago=1, wants_outreach=True, visibility="private"
+    )
+    theirs = CheckInFactory(membership=someone_else, days_ago=0, wants_outreach=True)
     client.force_login(mentor.user)
 
     client.post(handled_url(program, person), {"checkin": [private.pk, theirs.pk]})
@@ -345,7 +328,7 @@ def test_mark_as_handled_touches_only_this_mentees_shared_requests(
 
 def test_mark_as_handled_survives_tampered_input(client, program, mentor):
     person = new_mentee(program, "Sam")
-    pair(person, mentor)
+    PairingFactory(mentee=person, mentor=mentor)
     client.force_login(mentor.user)
     response = client.post(handled_url(program, person), {"checkin": ["abc", "1 OR 1=1"]})
     assert response.status_code == 302
@@ -358,8 +341,8 @@ def test_mark_as_handled_survives_tampered_input(client, program, mentor):
 @pytest.mark.parametrize("role_fixture", ["mentee", "coordinator"])
 def test_only_mentors_mark_requests_handled(client, program, mentor, request, role_fixture):
     person = new_mentee(program, "Sam")
-    pair(person, mentor)
-    checkin = shared_checkin(person, days_ago=0, wants_outreach=True)
+    PairingFactory(mentee=person, mentor=mentor)
+    checkin = CheckInFactory(membership=person, days_ago=0, wants_outreach=True)
     client.force_login(request.getfixturevalue(role_fixture).user)
     response = client.post(handled_url(program, person), {"checkin": [checkin.pk]})
     assert response.status_code == 403

@@ -11,9 +11,7 @@ from django.utils import timezone
 from matching import services as matching_services
 from mentoring import services
 from mentoring.models import ActionItem, CheckIn, Encouragement, Meeting
-from tests.builders import mentee_with_history
-
-from .test_mentor_dashboard import pair, shared_checkin
+from tests.factories import CheckInFactory, PairingFactory, mentee_with_history
 
 
 def detail_url(program, mentee, **query) -> str:
@@ -36,7 +34,7 @@ def home_html(client, membership) -> str:
 
 @pytest.fixture
 def pairing(mentee, mentor):
-    return pair(mentee, mentor, days_ago=5)
+    return PairingFactory(mentee=mentee, mentor=mentor, days_ago=5)
 
 
 @pytest.fixture
@@ -52,8 +50,8 @@ def shared_story(mentee, pairing):
         ],
     )
     services.milestone_set_done(milestone=goal.milestones.get(title="Call the office"), done=True)
-    checkin = shared_checkin(
-        mentee, days_ago=0, mood=4, helped="SHARED-HELPED-TEXT", hard="A long shift"
+    checkin = CheckInFactory(
+        membership=mentee, days_ago=0, mood=4, helped="SHARED-HELPED-TEXT", hard="A long shift"
     )
     habit = services.habit_create(membership=mentee, name="Evening walk")
     services.habit_log(habit=habit)
@@ -91,7 +89,7 @@ def test_current_mentor_sees_what_is_shared(login, program, mentor, mentee, shar
 def test_mentor_of_another_pair_gets_404(
     login, program, mentee, other_mentor, other_mentee, pairing
 ):
-    pair(other_mentee, other_mentor)
+    PairingFactory(mentee=other_mentee, mentor=other_mentor)
     client = login(other_mentor)
     assert client.get(detail_url(program, mentee)).status_code == 404
     assert client.get(detail_url(program, other_mentee)).status_code == 200
@@ -139,8 +137,8 @@ def test_private_goal_checkin_habit_and_notes_never_appear(login, program, mento
     services.goal_create(
         membership=mentee, title="PRIVATE-GOAL-TITLE", category="health", visibility="private"
     )
-    shared_checkin(
-        mentee,
+    CheckInFactory(
+        membership=mentee,
         days_ago=1,
         mood=1,
         visibility="private",
@@ -227,7 +225,7 @@ def test_encouragement_on_a_private_record_is_404(login, program, mentor, mentee
     private_goal = services.goal_create(
         membership=mentee, title="Mine", category="health", visibility="private"
     )
-    private_checkin = shared_checkin(mentee, days_ago=0, visibility="private")
+    private_checkin = CheckInFactory(membership=mentee, days_ago=0, visibility="private")
     client = login(mentor)
     assert (
         client.post(
@@ -251,7 +249,7 @@ def test_encouragement_on_a_private_record_is_404(login, program, mentor, mentee
 def test_encouragement_cannot_land_on_another_mentees_record(
     client, login, program, mentor, mentee, other_mentee, pairing
 ):
-    pair(other_mentee, mentor)  # both are this mentor's mentees
+    PairingFactory(mentee=other_mentee, mentor=mentor)  # both are this mentor's mentees
     their_goal = services.goal_create(membership=other_mentee, title="Theirs", category="health")
     response = login(mentor).post(
         encourage_url(program, mentee), {"text": "Hi", "goal": their_goal.pk}, follow=True
@@ -276,7 +274,7 @@ def test_only_the_current_mentor_encourages(login, request, program, mentee, sha
 def test_outreach_request_can_be_handled_from_the_detail_page(
     login, program, mentor, mentee, pairing
 ):
-    checkin = shared_checkin(mentee, days_ago=0, wants_outreach=True)
+    checkin = CheckInFactory(membership=mentee, days_ago=0, wants_outreach=True)
     client = login(mentor)
     html = client.get(detail_url(program, mentee)).content.decode()
     assert "Jordan asked you to reach out." in html
@@ -294,7 +292,7 @@ def test_outreach_request_can_be_handled_from_the_detail_page(
 
 @pytest.mark.parametrize("days, label", [("90", "Mood over the last 90 days"), ("x", "30 days")])
 def test_trend_period(login, program, mentor, mentee, pairing, days, label):
-    shared_checkin(mentee, days_ago=45, mood=2)
+    CheckInFactory(membership=mentee, days_ago=45, mood=2)
     html = login(mentor).get(detail_url(program, mentee, days=days)).content.decode()
     assert label in html
 

@@ -14,13 +14,12 @@ from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 
 from matching.models import Pairing
 from mentoring import services
 from mentoring.models import CheckIn, JournalEntry, RecoveryPeriod
 from mentoring.selectors.recovery import recovery_summary
-from tests.factories import UserFactory
+from tests.factories import PairingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,23 +38,10 @@ def assert_no_secrets(response):
         assert secret not in html, f"{secret!r} leaked into {response.request['PATH_INFO']}"
 
 
-def pair(program, mentee, mentor):
-    now = timezone.now()
-    return Pairing.objects.create(
-        program=program,
-        mentee=mentee,
-        mentor=mentor,
-        status="active",
-        proposed_at=now,
-        expires_at=now,
-        activated_at=now,
-    )
-
-
 @pytest.fixture
 def private_records(mentee, mentor, program):
     """A paired mentee with a journal entry, a return-to-use note and a check-in with words."""
-    pair(program, mentee, mentor)
+    PairingFactory(mentee=mentee, mentor=mentor)
     entry = services.journal_create(membership=mentee, title=JOURNAL_TITLE, body=JOURNAL_BODY)
     today = services.local_today(mentee)
     services.recovery_start(membership=mentee, started_on=today - timedelta(days=60))
@@ -318,7 +304,7 @@ def assert_person_first(html: str, where: str):
 
 
 def test_recovery_pages_use_person_first_language(login, mentee, mentor, program):
-    pair(program, mentee, mentor)
+    PairingFactory(mentee=mentee, mentor=mentor)
     client = login(mentee)
     index = reverse("recovery:index", args=[program.slug])
     return_url = reverse("recovery:return", args=[program.slug])

@@ -14,6 +14,7 @@ from matching.models import Pairing
 from mentoring import services
 from mentoring.models import RecoveryPeriod, RecoverySettings
 from mentoring.selectors.recovery import recovery_summary
+from tests.factories import PairingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,19 +27,6 @@ def url(name, program):
 
 def days_ago(membership, days):
     return services.local_today(membership) - timedelta(days=days)
-
-
-def pair(program, mentee, mentor):
-    now = timezone.now()
-    return Pairing.objects.create(
-        program=program,
-        mentee=mentee,
-        mentor=mentor,
-        status="active",
-        proposed_at=now,
-        expires_at=now,
-        activated_at=now,
-    )
 
 
 def counter(membership, program) -> str:
@@ -184,7 +172,7 @@ def test_return_to_use_date_rules(login, mentee, program, on_days_ago, message):
 def test_double_posted_return_to_use_changes_nothing_the_second_time(
     login, mentee, mentor, program, mailoutbox, django_capture_on_commit_callbacks
 ):
-    pair(program, mentee, mentor)
+    PairingFactory(mentee=mentee, mentor=mentor)
     services.recovery_start(membership=mentee, started_on=days_ago(mentee, 30))
     client = login(mentee)
     data = {"on": days_ago(mentee, 2).isoformat(), "tell_mentor": "on"}
@@ -199,7 +187,7 @@ def test_double_posted_return_to_use_changes_nothing_the_second_time(
 def test_return_to_use_notifies_nobody_unless_asked(
     login, mentee, mentor, coordinator, program, mailoutbox, django_capture_on_commit_callbacks
 ):
-    pair(program, mentee, mentor)
+    PairingFactory(mentee=mentee, mentor=mentor)
     services.recovery_start(membership=mentee, started_on=days_ago(mentee, 30))
     with django_capture_on_commit_callbacks(execute=True):
         response = login(mentee).post(
@@ -214,7 +202,7 @@ def test_return_to_use_notifies_nobody_unless_asked(
 def test_tell_my_mentor_sends_one_generic_email(
     login, mentee, mentor, program, mailoutbox, django_capture_on_commit_callbacks
 ):
-    pair(program, mentee, mentor)
+    PairingFactory(mentee=mentee, mentor=mentor)
     services.recovery_start(membership=mentee, started_on=days_ago(mentee, 30))
     with django_capture_on_commit_callbacks(execute=True):
         login(mentee).post(
@@ -250,7 +238,7 @@ def test_tell_my_mentor_without_a_mentor_sends_nothing(
 
 
 def test_the_page_says_the_mentor_was_told(login, mentee, mentor, program):
-    pairing = pair(program, mentee, mentor)
+    pairing = PairingFactory(mentee=mentee, mentor=mentor)
     services.recovery_start(membership=mentee, started_on=days_ago(mentee, 30))
     response = login(mentee).post(
         url("return", program),
@@ -265,7 +253,7 @@ def test_the_page_says_the_mentor_was_told(login, mentee, mentor, program):
 def test_a_later_mentor_never_sees_what_was_told_to_an_earlier_one(
     login, mentee, mentor, other_mentor, program
 ):
-    first = pair(program, mentee, mentor)
+    first = PairingFactory(mentee=mentee, mentor=mentor)
     services.recovery_start(membership=mentee, started_on=days_ago(mentee, 30))
     services.recovery_return_to_use(membership=mentee, on=days_ago(mentee, 1), tell_mentor=True)
     home = reverse("program_home", args=[program.slug])
@@ -273,7 +261,7 @@ def test_a_later_mentor_never_sees_what_was_told_to_an_earlier_one(
     first.status = Pairing.Status.ENDED
     first.closed_at = timezone.now()
     first.save()
-    pair(program, mentee, other_mentor)
+    PairingFactory(mentee=mentee, mentor=other_mentor)
     html = login(other_mentor).get(home).content.decode()
     assert f'id="mentee-{mentee.pk}-name"' in html
     assert "Shared a return to use" not in html
@@ -376,7 +364,7 @@ def test_index_query_count_does_not_grow_with_history(login, mentee, program):
 def test_recovery_pages_are_for_the_mentee_only(
     login, mentee, mentor, coordinator, outsider, program, name
 ):
-    pair(program, mentee, mentor)
+    PairingFactory(mentee=mentee, mentor=mentor)
     services.recovery_start(membership=mentee, started_on=days_ago(mentee, 77))
     assert login(mentor).get(url(name, program)).status_code == 403
     assert login(coordinator).get(url(name, program)).status_code == 403
@@ -384,7 +372,7 @@ def test_recovery_pages_are_for_the_mentee_only(
 
 
 def test_mentor_cannot_post_a_return_to_use(login, mentee, mentor, program):
-    pair(program, mentee, mentor)
+    PairingFactory(mentee=mentee, mentor=mentor)
     services.recovery_start(membership=mentee, started_on=days_ago(mentee, 77))
     response = login(mentor).post(url("return", program), {"on": days_ago(mentee, 1)})
     assert response.status_code == 403

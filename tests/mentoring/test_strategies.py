@@ -8,7 +8,6 @@ from django.db import connection
 from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from accounts.models import Role
 from matching import services as matching_services
@@ -16,23 +15,9 @@ from matching.models import Pairing
 from mentoring import access, services
 from mentoring.models import Strategy, StrategyShare
 from mentoring.selectors.strategies import toolkit_for_mentee
-
-from ..factories import MembershipFactory, UserFactory
+from tests.factories import MembershipFactory, PairingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def pair(program, mentee, mentor) -> Pairing:
-    now = timezone.now()
-    return Pairing.objects.create(
-        program=program,
-        mentee=mentee,
-        mentor=mentor,
-        status="active",
-        proposed_at=now,
-        expires_at=now,
-        activated_at=now,
-    )
 
 
 def write(author, title="Call before the hardest hour", category="cravings", **kwargs):
@@ -72,7 +57,7 @@ def test_strategy_needs_title_body_and_a_known_category(mentor):
 
 
 def test_share_with_a_current_mentee_puts_it_in_their_toolkit(program, mentor, mentee):
-    pair(program, mentee, mentor)
+    PairingFactory(mentee=mentee, mentor=mentor)
     strategy = write(mentor)
     services.strategy_share(strategy=strategy, mentee=mentee, by=mentor)
     toolkit = toolkit_for_mentee(membership=mentee)
@@ -86,8 +71,8 @@ def test_share_with_a_current_mentee_puts_it_in_their_toolkit(program, mentor, m
 def test_share_refused_for_former_and_other_mentors_mentees(
     program, coordinator, mentor, other_mentor, mentee, other_mentee
 ):
-    pairing = pair(program, mentee, mentor)
-    pair(program, other_mentee, other_mentor)
+    pairing = PairingFactory(mentee=mentee, mentor=mentor)
+    PairingFactory(mentee=other_mentee, mentor=other_mentor)
     strategy = write(mentor)
     with pytest.raises(ValidationError):
         services.strategy_share(strategy=strategy, mentee=other_mentee, by=mentor)
@@ -131,7 +116,7 @@ def test_another_programs_strategy_is_invisible(mentor, outsider):
 
 
 def test_archived_strategy_leaves_the_toolkit(program, mentor, mentee):
-    pair(program, mentee, mentor)
+    PairingFactory(mentee=mentee, mentor=mentor)
     strategy = write(mentor)
     services.strategy_share(strategy=strategy, mentee=mentee, by=mentor)
     services.strategy_archive(strategy=strategy)
@@ -146,8 +131,8 @@ def test_archived_strategy_leaves_the_toolkit(program, mentor, mentee):
 def test_mentor_index_shows_library_own_and_share_buttons(
     program, login, mentor, other_mentor, coordinator, mentee, other_mentee
 ):
-    pair(program, mentee, mentor)
-    pair(program, other_mentee, other_mentor)
+    PairingFactory(mentee=mentee, mentor=mentor)
+    PairingFactory(mentee=other_mentee, mentor=other_mentor)
     write(mentor, title="My walk after work", category="routines")
     write(other_mentor, title="Not mine to see")
     write(coordinator, title="Five senses grounding", category="stress")
@@ -201,7 +186,7 @@ def test_new_strategy_bad_input_shows_errors(program, login, mentor):
 
 
 def test_share_button_shares_once_then_shows_in_toolkit(program, login, mentor, mentee):
-    pair(program, mentee, mentor)
+    PairingFactory(mentee=mentee, mentor=mentor)
     strategy = write(mentor)
     client = login(mentor)
     response = client.post(
@@ -223,8 +208,8 @@ def test_share_button_shares_once_then_shows_in_toolkit(program, login, mentor, 
 def test_share_with_someone_not_my_current_mentee_shares_nothing(
     program, other_program, login, coordinator, mentor, other_mentor, mentee, other_mentee, target
 ):
-    pairing = pair(program, mentee, mentor)
-    pair(program, other_mentee, other_mentor)
+    pairing = PairingFactory(mentee=mentee, mentor=mentor)
+    PairingFactory(mentee=other_mentee, mentor=other_mentor)
     if target == "former":
         matching_services.pairing_end(pairing=pairing, by=coordinator, reason="Done")
         mentee_id = mentee.pk
@@ -246,7 +231,7 @@ def test_share_with_someone_not_my_current_mentee_shares_nothing(
 def test_mentor_cannot_share_another_mentors_private_strategy(
     program, login, mentor, other_mentor, mentee
 ):
-    pair(program, mentee, mentor)
+    PairingFactory(mentee=mentee, mentor=mentor)
     theirs = write(other_mentor)
     response = login(mentor).post(
         url("share", program, strategy_id=theirs.pk), {"mentee": mentee.pk}
@@ -314,7 +299,7 @@ def test_library_toggle_is_for_coordinators_only(program, login, mentor, mentee)
 
 
 def test_mentee_toolkit_lists_what_was_shared(program, login, mentor, mentee, coordinator):
-    pair(program, mentee, mentor)
+    PairingFactory(mentee=mentee, mentor=mentor)
     shared = write(mentor, title="Call before the hardest hour", link="https://988lifeline.org")
     write(mentor, title="Not shared yet")
     library = write(coordinator, title="Library only")
@@ -384,7 +369,7 @@ def _mentor_with(program, mentor, coordinator, size: int) -> None:
             role=Role.MENTEE,
             user=UserFactory(display_name=f"Mentee {mentor.pk}-{number}"),
         )
-        pair(program, mentee, mentor)
+        PairingFactory(mentee=mentee, mentor=mentor)
         own = write(mentor, title=f"Mine {number}", category="routines")
         library = write(coordinator, title=f"Library {number}", category="stress")
         services.strategy_share(strategy=own, mentee=mentee, by=mentor)
