@@ -132,6 +132,14 @@ class RecordAdmin(admin.ModelAdmin):
             return False
         return super().lookup_allowed(lookup, value, request)
 
+    def get_search_results(self, request, queryset, search_term):
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.url_name == "autocomplete" and not self.str_is_safe:
+            # The autocomplete endpoint answers with str(obj), for any foreign key of any
+            # model: it finds nothing among records whose str() may hold a member's words.
+            return queryset.none(), False
+        return super().get_search_results(request, queryset, search_term)
+
     @admin.display(description=_("record"))
     def record(self, obj) -> str:
         return record_label(obj)
@@ -225,6 +233,7 @@ class UserAdmin(RecordAdmin, BaseUserAdmin):
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+    readonly_fields = ["last_login", "date_joined"]
 
     def get_inlines(self, request, obj):
         return [ProfileInline] if obj is not None else []

@@ -232,6 +232,30 @@ def test_search_does_not_find_records_by_their_text(operator, private_world, men
     assert operator.get(goals, {"q": mentee.user.email}).context["cl"].result_count == 2
 
 
+def test_autocomplete_does_not_list_records_by_their_text(operator, private_world, mentee):
+    """Django's autocomplete endpoint answers for any foreign key, with each record's str()."""
+    asked = 0
+    for model, _model_admin in product_admins():
+        for field in model._meta.get_fields():
+            if not (field.many_to_one or field.one_to_one) or not field.concrete:
+                continue
+            for term in (mentee.user.email, "Quokkaford", "Glimmerwick", "Cobblestead"):
+                response = operator.get(
+                    reverse("admin:autocomplete"),
+                    {
+                        "app_label": model._meta.app_label,
+                        "model_name": model._meta.model_name,
+                        "field_name": field.name,
+                        "term": term,
+                    },
+                )
+                assert response.status_code in (200, 403, 404)
+                html = response.content.decode().lower()
+                assert not [word for word in SECRET_WORDS if word.lower() in html], field
+                asked += response.status_code == 200
+    assert asked  # the endpoint did answer: what it answered held no private text
+
+
 @pytest.mark.parametrize(
     "model_name, lookup, value",
     [
