@@ -17,7 +17,7 @@ from accounts.models import Membership
 from matching import services as matching_services
 from matching.models import Pairing
 from mentoring import services
-from mentoring.models import Habit, HabitLog, JournalEntry, Meeting
+from mentoring.models import HabitLog, JournalEntry, Meeting
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -256,83 +256,23 @@ def test_autocomplete_does_not_list_records_by_their_text(operator, private_worl
     assert asked  # the endpoint did answer: what it answered held no private text
 
 
-@pytest.mark.parametrize(
-    "model_name, lookup, value",
-    [
-        ("goal", "title__icontains", "Quokkaford"),
-        ("goal", "why__icontains", "Zanzibrine"),
-        ("goal", "measure__startswith", "Pellucidar"),
-        ("milestone", "title__icontains", "Vorpalis"),
-        ("milestone", "goal__title__icontains", "Quokkaford"),
-        ("habit", "name__icontains", "Glimmerwick"),
-        ("habitlog", "habit__name__icontains", "Glimmerwick"),
-        ("encouragement", "text__icontains", "Larkspire"),
-        ("encouragement", "goal__title__icontains", "Brindlemoor"),
-        ("actionitem", "title__icontains", "Cobblestead"),
-        ("meeting", "topics__icontains", "marrowby"),
-        ("meeting", "location__icontains", "Ashcombe"),
-        ("meeting", "cancel_reason__icontains", "Fallowmere"),
-        ("meeting", "pairing__close_reason__icontains", "Bramblecote"),
-        ("checkin", "helped__icontains", "Oakenshaw"),
-        ("journalentry", "body__icontains", "Thistlemere"),
-    ],
-)
-def test_url_filters_cannot_probe_private_text(operator, private_world, model_name, lookup, value):
-    response = operator.get(reverse(f"admin:mentoring_{model_name}_changelist"), {lookup: value})
-    assert response.status_code in (302, 400)
-    if response.status_code == 302:
-        assert "e=1" in response["Location"]
+PROBES = [
+    ("goal", "title__icontains"), ("goal", "why__icontains"), ("goal", "measure__startswith"),
+    ("milestone", "title__icontains"), ("milestone", "goal__title__icontains"),
+    ("habit", "name__icontains"), ("habitlog", "habit__name__icontains"),
+    ("encouragement", "text__icontains"), ("encouragement", "goal__title__icontains"),
+    ("actionitem", "title__icontains"), ("meeting", "topics__icontains"),
+    ("meeting", "location__icontains"), ("meeting", "cancel_reason__icontains"),
+    ("meeting", "pairing__close_reason__icontains"), ("checkin", "helped__icontains"),
+    ("journalentry", "body__icontains"),
+]  # fmt: skip
 
 
-def test_records_cannot_be_added_or_changed_in_the_admin(operator, private_world):
-    """Every mentoring record is written by a service: the admin offers no form for it."""
-    for model, _model_admin in product_admins():
-        if model._meta.app_label != "mentoring":
-            continue
-        assert operator.get(admin_url(model, "add")).status_code == 403, model
-        obj = model.objects.first()
-        if obj is not None:
-            response = operator.post(admin_url(obj, "change", obj.pk), {})
-            assert response.status_code == 403, model
-
-
-def test_a_habit_log_cannot_be_added_in_the_admin(operator, private_world):
-    habit = private_world["habit"]
-    add = admin_url(HabitLog, "add")
-    assert operator.get(add).status_code == 403
-    response = operator.post(add, {"habit": habit.pk, "date": timezone.now().date().isoformat()})
-    assert response.status_code == 403
-    assert HabitLog.objects.filter(habit=habit).count() == 1
-    log = HabitLog.objects.get(habit=habit)
-    assert operator.post(admin_url(log, "delete", log.pk), {"post": "yes"}).status_code == 403
-    assert HabitLog.objects.filter(pk=log.pk).exists()
-
-
-def test_recompute_streaks_action_rebuilds_them_from_the_logs(operator, mentee):
-    habit = services.habit_create(membership=mentee, name="Morning walk")
-    today = services.local_today(mentee)
-    for days_ago in (3, 2, 1, 0):
-        services.habit_log(habit=habit, day=today - timedelta(days=days_ago))
-    habit.refresh_from_db()
-    assert (habit.last_run_length, habit.longest_run) == (4, 4)
-    # Streaks gone stale, as after logs written outside `habit_log` (an import, a repair).
-    Habit.objects.filter(pk=habit.pk).update(last_run_length=0, longest_run=0, last_run_end=None)
-
-    response = operator.post(
-        admin_url(Habit, "changelist"),
-        {"action": "recompute_streaks", "_selected_action": [habit.pk], "index": "0"},
-        follow=True,
-    )
-
-    assert response.status_code == 200
-    assert "Streaks recomputed for 1 habit." in response.content.decode()
-    habit.refresh_from_db()
-    assert (habit.last_run_length, habit.longest_run, habit.last_run_end) == (4, 4, today)
-
-
-def test_journal_entries_are_deleted_through_the_service(operator, mentee):
-    entry = services.journal_create(membership=mentee, title="x", body="Private words")
-    response = operator.post(admin_url(entry, "delete", entry.pk), {"post": "yes"}, follow=True)
-    assert response.status_code == 200
-    assert f"#{entry.pk}" in response.content.decode()
-    assert not JournalEntry.objects.filter(pk=entry.pk).exists()
+def test_url_filters_cannot_probe_private_text(operator, private_world):
+    """?goal__title__icontains=... would tell what a goal says by which rows remain."""
+    for model_name, lookup in PROBES:
+        url = reverse(f"admin:mentoring_{model_name}_changelist")
+        response = operator.get(url, {lookup: "a"})
+        assert response.status_code in (302, 400), lookup
+        if response.status_code == 302:
+            assert "e=1" in response["Location"]
