@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 
 from accounts.admin import RecordAdmin
 from accounts.models import Membership, Role
+from accounts.selectors import coordinator_needs_mfa
 from matching import services
 from matching.models import (
     DoNotPair,
@@ -118,7 +119,16 @@ class PairingAdmin(MatchingAdmin):
     def end_pairings(self, request, queryset):
         """Each pairing ends through `pairing_end`, acting as the operator's coordinator
         membership in its program: the service's rules and `pairing_ended` apply as in the
-        app, and a pairing in a program the operator does not coordinate stays as it is."""
+        app, and a pairing in a program the operator does not coordinate stays as it is.
+        Like the coordinator's pages, this needs two-factor authentication."""
+        if coordinator_needs_mfa(user=request.user):
+            # The coordinator's pages ask for two-factor authentication: so does this.
+            self.message_user(
+                request,
+                _("Coordinators see a whole program: turn on two-factor authentication first."),
+                messages.ERROR,
+            )
+            return
         reason = request.POST.get("reason", "").strip()
         if not reason:
             self.message_user(

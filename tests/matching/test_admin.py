@@ -5,6 +5,7 @@ comment is shown."""
 from datetime import timedelta
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
 from django.utils import timezone
 
@@ -48,6 +49,7 @@ def operator(client, program):
     """A superuser who also coordinates the program: the service lets them end its pairings."""
     user = UserFactory(email="ops@example.org", is_staff=True, is_superuser=True)
     MembershipFactory(user=user, program=program, role=Role.COORDINATOR)
+    TOTP.activate(user, generate_totp_secret())  # as the coordinator's pages require
     client.force_login(user)
     return client
 
@@ -96,11 +98,27 @@ def test_ending_needs_a_reason(operator, pairing, planned_meeting):
 
 
 def test_an_operator_who_does_not_coordinate_the_program_cannot_end_its_pairings(client, pairing):
-    client.force_login(UserFactory(email="root@example.org", is_staff=True, is_superuser=True))
+    root = UserFactory(email="root@example.org", is_staff=True, is_superuser=True)
+    TOTP.activate(root, generate_totp_secret())
+    client.force_login(root)
 
     response = end_action(client, pairing, "Tidying up")
 
     assert f"Pairing #{pairing.pk} was not ended" in messages_of(response)
+    pairing.refresh_from_db()
+    assert pairing.status == Pairing.Status.ACTIVE
+
+
+def test_ending_needs_two_factor_authentication_like_the_coordinator_pages(
+    client, program, pairing
+):
+    user = UserFactory(email="ops2@example.org", is_staff=True, is_superuser=True)
+    MembershipFactory(user=user, program=program, role=Role.COORDINATOR)
+    client.force_login(user)
+
+    response = end_action(client, pairing, "Program moved the mentee")
+
+    assert "turn on two-factor authentication" in messages_of(response)
     pairing.refresh_from_db()
     assert pairing.status == Pairing.Status.ACTIVE
 
