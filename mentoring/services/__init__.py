@@ -18,7 +18,14 @@ from .goals import (  # noqa: F401
     milestone_delete,
     milestone_set_done,
 )
-from .habits import habit_archive, habit_create, habit_log, habit_unlog, habit_update  # noqa: F401
+from .habits import (  # noqa: F401
+    habit_archive,
+    habit_create,
+    habit_log,
+    habit_recompute_streaks,
+    habit_unlog,
+    habit_update,
+)
 from .journal import journal_create, journal_delete, journal_update  # noqa: F401
 from .meeting_logs import meeting_log, meeting_reflect  # noqa: F401
 from .meetings import (  # noqa: F401

@@ -55,6 +55,15 @@ def _recompute(habit: Habit) -> None:
     habit.save(update_fields=["last_run_start", "last_run_end", "last_run_length", "longest_run"])
 
 
+@transaction.atomic
+def habit_recompute_streaks(*, habit: Habit) -> Habit:
+    """Rebuild a habit's stored streaks from its logs (e.g. after logs were written outside
+    `habit_log`, by a data import or a repair)."""
+    habit = Habit.objects.select_for_update().get(pk=habit.pk)
+    _recompute(habit)
+    return habit
+
+
 def _validate(*, name, cadence, times_per_week, visibility, kind) -> dict:
     errors: dict[str, list[str]] = {}
     if not (name or "").strip():
