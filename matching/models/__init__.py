@@ -15,6 +15,7 @@ from .intake import (  # noqa: F401
     Intake,
     MeetingFormat,
     Pathway,
+    scoring_intake,
 )
 from .pairing import Pairing, PairingFeedback  # noqa: F401
 from .rounds import MatchingRound  # noqa: F401

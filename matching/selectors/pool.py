@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 from accounts.models import Membership, Program, Role
 
 from .. import scoring
-from ..models import SCORING_FIELDS, DoNotPair, Intake, Pairing
+from ..models import SCORING_FIELDS, DoNotPair, Intake, Pairing, scoring_intake
 from .board import waiting_mentees
 
 
@@ -28,7 +28,7 @@ class Pool:
 
 
 def _scoring_intakes(rows) -> list[scoring.Intake]:
-    return [Intake(**row).as_scoring_intake() for row in rows]
+    return [scoring_intake(row) for row in rows]
 
 
 def _mentor_rows(program: Program):
