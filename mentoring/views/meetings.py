@@ -145,11 +145,14 @@ def _warn_overlaps(request, membership: Membership, overlaps: list[Meeting], zon
 def index(request, membership: Membership):
     user = request.user
     now = timezone.now()
+    side, other_side = ("mentee", "mentor") if membership.is_mentee else ("mentor", "mentee")
     mine = (
         access.meetings_visible_to(user)
         .filter(pairing__program_id=membership.program_id)
-        .filter(**{"pairing__mentee" if membership.is_mentee else "pairing__mentor": membership})
-        .select_related("pairing__mentee__user__profile", "pairing__mentor__user__profile")
+        .filter(**{f"pairing__{side}": membership})
+        # Only the other person: the list shows their name, and a page of 50 past meetings
+        # built three more objects per row for the viewer's own membership, user and profile.
+        .select_related(f"pairing__{other_side}__user__profile")
     )
     upcoming = _decorate(
         mine.filter(status__in=PLANNED, starts_at__gte=now).order_by("starts_at"), membership, user
