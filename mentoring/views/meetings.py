@@ -153,6 +153,8 @@ def index(request, membership: Membership):
         # Only the other person: the list shows their name, and a page of 50 past meetings
         # built three more objects per row for the viewer's own membership, user and profile.
         .select_related(f"pairing__{other_side}__user__profile")
+        # The list never shows these long texts; the meeting's own page does.
+        .defer("narrative", "agenda", "pairing__reasons")
     )
     upcoming = _decorate(
         mine.filter(status__in=PLANNED, starts_at__gte=now).order_by("starts_at"), membership, user
