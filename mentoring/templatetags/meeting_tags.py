@@ -13,7 +13,6 @@ Times are shown in the time zone the template activated (`{% timezone viewer_zon
 from __future__ import annotations
 
 from django import template
-from django.urls import reverse
 from django.utils.formats import date_format, time_format
 from django.utils.html import format_html
 from django.utils.timezone import template_localtime
@@ -54,20 +53,3 @@ def meeting_status(context, meeting) -> str:
         )
     return badges[meeting.status]
 
-
-# A pk no row will have: the URL is reversed once with it, then each row's id replaces it.
-_PLACEHOLDER_ID = 2_147_000_123
-
-
-@register.simple_tag(takes_context=True)
-def row_url(context, view_name: str, program_slug: str, object_id) -> str:
-    """`{% url view_name program_slug object_id %}` for rows of a long list: Django resolves
-    the URL pattern once per page (per view name and program), each row only fills in its id.
-    Reversing costs ~0.1 ms, and a past-meetings table needs two per row."""
-    prefixes = context.render_context.setdefault("row_url_prefixes", {})
-    key = (view_name, program_slug)
-    if key not in prefixes:
-        url = reverse(view_name, args=[program_slug, _PLACEHOLDER_ID])
-        prefixes[key] = url.split(str(_PLACEHOLDER_ID), 1)
-    before, after = prefixes[key]
-    return f"{before}{int(object_id)}{after}"

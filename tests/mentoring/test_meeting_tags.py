@@ -10,7 +10,7 @@ from mentoring.models import Meeting
 
 
 def render(source: str, **context) -> str:
-    return Template("{% load meeting_tags tz %}" + source).render(Context(context))
+    return Template("{% load meeting_tags row_tags tz %}" + source).render(Context(context))
 
 
 def test_meeting_when_shows_start_and_end_in_the_pages_time_zone():
@@ -58,3 +58,17 @@ def test_row_url_equals_the_url_tag_for_every_row():
     )
 
     assert html.split() == [reverse("meetings:detail", args=["peer-program", pk]) for pk in ids]
+
+
+def test_choice_label_gives_each_rows_own_label():
+    meetings = [Meeting(format=f, status=s) for f, s in (("video", "held"), ("phone", "held"))]
+
+    html = render(
+        "{% for m in meetings %}{% choice_label m 'format' %}/{% choice_label m 'status' %};"
+        "{% endfor %}",
+        meetings=meetings,
+    )
+
+    expected = [f"{m.get_format_display()}/{m.get_status_display()}" for m in meetings]
+    assert html.split(";")[:-1] == expected
+    assert expected[0] != expected[1]
