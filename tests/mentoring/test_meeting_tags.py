@@ -3,8 +3,10 @@ time zone the page activated, and row URLs equal to what {% url %} gives."""
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from django.template import Context, Template
 from django.urls import reverse
+from django.utils import translation
 
 from mentoring.models import Meeting
 
@@ -72,3 +74,26 @@ def test_choice_label_gives_each_rows_own_label():
     expected = [f"{m.get_format_display()}/{m.get_status_display()}" for m in meetings]
     assert html.split(";")[:-1] == expected
     assert expected[0] != expected[1]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_meeting_when_reads_like_the_date_filter_in_every_language(language):
+    starts = datetime(2026, 1, 1, 9, 5, tzinfo=UTC)
+    meetings = [Meeting(starts_at=starts + timedelta(days=d, hours=d)) for d in range(0, 365, 7)]
+    for meeting in meetings:
+        meeting.ends_at = meeting.starts_at + timedelta(minutes=50)
+
+    with translation.override(language):
+        ours = render(
+            '{% timezone "Europe/Madrid" %}{% for m in meetings %}{% meeting_when m %}|'
+            "{% endfor %}{% endtimezone %}",
+            meetings=meetings,
+        )
+        filters = render(
+            '{% timezone "Europe/Madrid" %}{% for m in meetings %}'
+            '<time datetime="{{ m.starts_at|date:"c" }}">{{ m.starts_at|date:"D j M Y, H:i" }}'
+            "</time>–{{ m.ends_at|time:'H:i' }}|{% endfor %}{% endtimezone %}",
+            meetings=meetings,
+        )
+
+    assert ours == filters
