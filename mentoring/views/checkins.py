@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.dates import MONTHS_3
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -94,8 +95,11 @@ def _trends(request, membership: Membership) -> dict:
     checkins = selectors.checkin_trend(membership=membership, viewer=request.user, days=days)
     end = services.local_today(membership)
     start = end - timedelta(days=days - 1)
+    # date_format(day, "j M") spelled out with this request's month names: the charts label
+    # every day with a check-in (up to 90), and parsing the format each time added up.
+    month_names = {number: str(name).title() for number, name in MONTHS_3.items()}
     words = charts.TrendWords(
-        format_day=lambda day: date_format(day, "j M"),
+        format_day=lambda day: f"{day.day} {month_names[day.month]}",
         no_data=_("No check-ins in this period yet."),
     )
     mood_points = [(c.date, c.mood) for c in checkins]
