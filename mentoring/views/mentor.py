@@ -104,9 +104,11 @@ def _pending_outreach(request, mentee: Membership) -> list[int]:
 @program_view(Role.MENTOR)
 def detail(request, membership: Membership, mentee_id: int):
     mentee = matching_selectors.mentee_get_for_mentor(mentor=membership, mentee_id=mentee_id)
+    # Only the pairing's own row: the page shows its status and links to it, and the people
+    # are already loaded (pairings_for_member also built both people and the mentor's intake).
     pairing = (
-        matching_selectors.pairings_for_member(membership=membership)
-        .filter(mentee=mentee, status__in=Pairing.CURRENT)
+        Pairing.objects.filter(mentor=membership, mentee=mentee, status__in=Pairing.CURRENT)
+        .order_by("-proposed_at")
         .first()
     )
     shares_recovery = RecoverySettings.objects.filter(
