@@ -46,6 +46,12 @@ def _month(day: date) -> str:
     return f"{day:%b}"
 
 
+def _memo(labels: dict, day: date, format_day: Callable[[date], str]) -> str:
+    if day not in labels:
+        labels[day] = format_day(day)
+    return labels[day]
+
+
 def _number(value: float) -> str:
     """Coordinates with at most one decimal, no trailing zeros: short, stable output."""
     return f"{value:.1f}".rstrip("0").rstrip(".")
@@ -65,6 +71,12 @@ class HeatmapWords:
     weekdays: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
     format_day: Callable[[date], str] = field(default=_short_day)
     format_month: Callable[[date], str] = field(default=_month)
+    # One page draws several heat maps over the same 84 days: each day's label (a translated,
+    # localised date) is formatted once per words object, that is once per request.
+    _day_labels: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def day_label(self, day: date) -> str:
+        return _memo(self._day_labels, day, self.format_day)
 
 
 CELL = 14
@@ -127,13 +139,40 @@ def habit_heatmap(calendar: dict, *, name: str = "", words: HeatmapWords | None 
             if day["date"] == today:
                 stroke, state = TODAY_STROKE, f"{state} ({words.today})"
             outline = f' stroke="{stroke}" stroke-width="1.5"' if stroke else ""
-            label = f"{words.format_day(day['date'])}: {state}"
+            label = f"{words.day_label(day['date'])}: {state}"
             parts.append(
                 f'<rect x="{x}" y="{y}" width="{CELL}" height="{CELL}" rx="3" '
                 f'fill="{fill}"{outline}><title>{_text(label)}</title></rect>'
             )
     parts.append("</svg>")
     return SVG("".join(parts))
+
+
+# LINES OVER DAYS
+
+
+def _consecutive_days(points: Sequence[tuple[date, int]]) -> list[list[tuple[date, int]]]:
+    """Sorted (day, value) points cut where a day is missing, so a gap never looks like a
+    steady trend: each piece is drawn as its own line."""
+    segments: list[list[tuple[date, int]]] = []
+    for day, value in points:
+        if segments and (day - segments[-1][-1][0]).days == 1:
+            segments[-1].append((day, value))
+        else:
+            segments.append([(day, value)])
+    return segments
+
+
+def _line_path(
+    segment: Sequence[tuple[date, int]],
+    x_of: Callable[[date], str],
+    y_of: Callable[[int], str],
+) -> str:
+    """An SVG path through the points of one segment: move to the first, line to the rest."""
+    return " ".join(
+        f"{'M' if i == 0 else 'L'}{x_of(day)} {y_of(value)}"
+        for i, (day, value) in enumerate(segment)
+    )
 
 
 # TREND CHARTS
@@ -166,6 +205,11 @@ def trend_summary(points: Sequence[tuple[date, int]]) -> TrendSummary:
 class TrendWords:
     format_day: Callable[[date], str] = field(default=_short_day)
     no_data: str = "No check-ins in this period yet."
+    # The mood and craving charts label the same days: format each once.
+    _day_labels: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def day_label(self, day: date) -> str:
+        return _memo(self._day_labels, day, self.format_day)
 
 
 # About a phone's card width, so that the axis text stays readable without scaling down.
@@ -226,7 +270,7 @@ def trend_chart(
     for day, anchor in ((start, "start"), (middle, "middle"), (end, "end")):
         parts.append(
             f'<text x="{_number(x_of(day))}" y="{baseline}" font-size="12" '
-            f'text-anchor="{anchor}" fill="{AXIS_TEXT}">{_text(words.format_day(day))}</text>'
+            f'text-anchor="{anchor}" fill="{AXIS_TEXT}">{_text(words.day_label(day))}</text>'
         )
     inside = sorted(
         ((day, value) for day, value in points if start <= day <= end), key=lambda p: p[0]
@@ -237,19 +281,10 @@ def trend_chart(
             f'y="{_number(TREND_TOP + plot_height / 2)}" font-size="13" text-anchor="middle" '
             f'fill="{AXIS_TEXT}">{_text(words.no_data)}</text>'
         )
-    segments: list[list[tuple[date, int]]] = []
-    for day, value in inside:
-        if segments and (day - segments[-1][-1][0]).days == 1:
-            segments[-1].append((day, value))
-        else:
-            segments.append([(day, value)])
-    for segment in segments:
+    for segment in _consecutive_days(inside):
         if len(segment) < 2:
             continue
-        path = " ".join(
-            f"{'M' if i == 0 else 'L'}{_number(x_of(day))} {_number(y_of(value))}"
-            for i, (day, value) in enumerate(segment)
-        )
+        path = _line_path(segment, lambda day: _number(x_of(day)), lambda v: _number(y_of(v)))
         parts.append(
             f'<path d="{path}" fill="none" stroke="{stroke}" stroke-width="2" '
             f'stroke-linejoin="round" stroke-linecap="round"/>'
@@ -258,7 +293,7 @@ def trend_chart(
     for day, value in inside:
         parts.append(
             f'<circle cx="{_number(x_of(day))}" cy="{_number(y_of(value))}" r="{radius}" '
-            f'fill="{stroke}"><title>{_text(words.format_day(day))}: {value}</title></circle>'
+            f'fill="{stroke}"><title>{_text(words.day_label(day))}: {value}</title></circle>'
         )
     parts.append("</svg>")
     return SVG("".join(parts))
@@ -315,23 +350,14 @@ def sparkline(
         f'<line x1="{SPARK_PAD}" y1="{middle}" x2="{SPARK_WIDTH - SPARK_PAD}" y2="{middle}" '
         f'stroke="{GRID_STROKE}" stroke-width="1" stroke-dasharray="2 3"/>'
     )
-    segments: list[list[tuple[date, int]]] = []
-    for day, value in inside:
-        if segments and (day - segments[-1][-1][0]).days == 1:
-            segments[-1].append((day, value))
-        else:
-            segments.append([(day, value)])
-    for segment in segments:
+    for segment in _consecutive_days(inside):
         if len(segment) < 2:
             parts.append(
                 f'<circle cx="{x_of(segment[0][0])}" cy="{y_of(segment[0][1])}" r="1.5" '
                 f'fill="{stroke}"/>'
             )
             continue
-        path = " ".join(
-            f"{'M' if i == 0 else 'L'}{x_of(day)} {y_of(value)}"
-            for i, (day, value) in enumerate(segment)
-        )
+        path = _line_path(segment, x_of, y_of)
         parts.append(
             f'<path d="{path}" fill="none" stroke="{stroke}" stroke-width="1.75" '
             f'stroke-linejoin="round" stroke-linecap="round"/>'

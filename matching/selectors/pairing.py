@@ -75,10 +75,17 @@ def home_pairing_state(*, membership: Membership) -> dict:
     """What a mentee or mentor sees of their pairings on their home page."""
     now = timezone.now()
     field = "mentee" if membership.role == Role.MENTEE else "mentor"
+    # Only the other person: the home names them, and a mentor's ten pairings built the
+    # mentor's own membership, user and profile ten more times. The mentee's program gives the
+    # mentor's dashboard each mentee's "today".
+    other = (
+        ("mentor__user__profile",)
+        if field == "mentee"
+        else ("mentee__user__profile", "mentee__program")
+    )
     pairings = list(
         Pairing.objects.filter(**{field: membership}, status__in=Pairing.OPEN)
-        # The mentee's program gives the mentor's dashboard each mentee's "today".
-        .select_related("mentee__user__profile", "mentee__program", "mentor__user__profile")
+        .select_related(*other)
         .order_by("-proposed_at")
     )
     current = [p for p in pairings if p.status in Pairing.CURRENT]
@@ -95,8 +102,9 @@ def home_pairing_state(*, membership: Membership) -> dict:
 
 def pairing_current_with_mentee(*, mentor: Membership, mentee: Membership) -> Pairing | None:
     """The mentor's current (active or paused) pairing with this mentee."""
+    # Only the pairing's own row: callers already hold both people.
     return (
-        pairings_for_member(membership=mentor)
-        .filter(mentee=mentee, status__in=Pairing.CURRENT)
+        Pairing.objects.filter(mentor=mentor, mentee=mentee, status__in=Pairing.CURRENT)
+        .order_by("-proposed_at")
         .first()
     )

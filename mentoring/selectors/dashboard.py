@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, Max, Min, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from accounts.models import Membership
@@ -99,8 +99,20 @@ def mentor_dashboard(
     shared_checkins = CheckIn.objects.filter(
         membership_id__in=mentee_ids, visibility=Visibility.SHARED
     )
-    for item in shared_checkins.values("membership_id").annotate(last=Max("date")):
-        rows[item["membership_id"]].last_checkin = item["last"]
+    # Each mentee's latest shared check-in, one index probe per mentee through the
+    # (membership, date) constraint's index: MAX(date) read every check-in of two years.
+    latest_shared = (
+        CheckIn.objects.filter(membership_id=OuterRef("pk"), visibility=Visibility.SHARED)
+        .order_by("-date")
+        .values("date")[:1]
+    )
+    for membership_id, last in (
+        Membership.objects.filter(pk__in=mentee_ids)
+        .order_by()  # no join for Membership's default ordering
+        .annotate(last=Subquery(latest_shared))
+        .values_list("pk", "last")
+    ):
+        rows[membership_id].last_checkin = last
     for membership_id, day, mood in (
         shared_checkins.filter(date__gt=earliest)
         .order_by("date")

@@ -45,8 +45,14 @@ def upcoming_meetings(*, membership: Membership, limit: int = 5) -> list[Meeting
 
 
 def _mine(membership: Membership):
-    return access.meetings_visible_to(membership).select_related(
-        "pairing__mentee__user__profile", "pairing__mentor__user__profile"
+    other_side = "mentor" if membership.is_mentee else "mentee"
+    return (
+        access.meetings_visible_to(membership)
+        # Only the other person: the list shows their name, and a page of 50 past meetings
+        # built three more objects per row for the viewer's own membership, user and profile.
+        .select_related(f"pairing__{other_side}__user__profile")
+        # The list never shows these long texts; the meeting's own page does.
+        .defer("narrative", "agenda", "pairing__reasons")
     )
 
 

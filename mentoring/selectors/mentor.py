@@ -77,11 +77,9 @@ def pending_outreach(
 def mentee_detail(*, mentor: Membership, mentee: Membership) -> dict:
     """What the mentor's page of one current mentee shows (the mentee comes through
     matching.selectors.mentee_get_for_mentor)."""
-    pairing = (
-        matching_selectors.pairings_for_member(membership=mentor)
-        .filter(mentee=mentee, status__in=Pairing.CURRENT)
-        .first()
-    )
+    # Only the pairing's own row: the page shows its status and links to it, and the people
+    # are already loaded.
+    pairing = matching_selectors.pairing_current_with_mentee(mentor=mentor, mentee=mentee)
     recent_checkins = checkins_recent(membership=mentee, viewer=mentor, limit=RECENT_CHECKINS)
     prefetch_related_objects(recent_checkins, _encouragements())
     shares_recovery = recovery_shared_with_mentor(mentee=mentee)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.utils.dates import MONTHS_3
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -31,8 +32,11 @@ def checkin_trends(request, *, membership: Membership, viewer: Membership) -> di
     checkins = checkin_trend(membership=membership, viewer=viewer, days=days)
     end = services.local_today(membership)
     start = end - timedelta(days=days - 1)
+    # date_format(day, "j M") spelled out with this request's month names: the charts label
+    # every day with a check-in (up to 90), and parsing the format each time added up.
+    month_names = {number: str(name).title() for number, name in MONTHS_3.items()}
     words = charts.TrendWords(
-        format_day=lambda day: date_format(day, "j M"),
+        format_day=lambda day: f"{day.day} {month_names[day.month]}",
         no_data=_("No check-ins in this period yet."),
     )
     mood_points = [(c.date, c.mood) for c in checkins]

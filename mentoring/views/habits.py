@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -30,6 +31,10 @@ HEATMAP_WEEKS = 12
 
 
 def heatmap_words() -> charts.HeatmapWords:
+    # date_format(day, "D j M") spelled out with this request's translated names: parsing the
+    # format for each of the 84 days of the heat map was most of the time spent drawing it.
+    weekday_names = {number: str(name) for number, name in WEEKDAYS_ABBR.items()}
+    month_names = {number: str(name).title() for number, name in MONTHS_3.items()}
     return charts.HeatmapWords(
         done=_("done"),
         not_done=_("not done"),
@@ -37,8 +42,8 @@ def heatmap_words() -> charts.HeatmapWords:
         today=_("today"),
         summary=_("%(name)s: done on %(done)s of the last %(days)s days"),
         weekdays=(_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")),
-        format_day=lambda day: date_format(day, "D j M"),
-        format_month=lambda day: date_format(day, "M"),
+        format_day=lambda day: f"{weekday_names[day.weekday()]} {day.day} {month_names[day.month]}",
+        format_month=lambda day: month_names[day.month],
     )
 
 

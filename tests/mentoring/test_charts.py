@@ -145,3 +145,32 @@ def test_trend_summary_average_lowest_and_highest_with_the_latest_day_on_ties():
     assert summary.lowest == (2, third)
     assert summary.highest == (5, second)
     assert charts.trend_summary([]).average is None
+
+
+def test_one_words_object_formats_each_day_once_across_heat_maps():
+    formatted = []
+
+    def format_day(day: date) -> str:
+        formatted.append(day)
+        return day.isoformat()
+
+    words = charts.HeatmapWords(format_day=format_day)
+    first = charts.habit_heatmap(calendar({TODAY}), name="Walk", words=words)
+    second = charts.habit_heatmap(calendar(set()), name="Read", words=words)
+
+    assert len(formatted) == len(set(formatted)) == 7 * 12
+    assert f"{TODAY.isoformat()}: done (today)" in first
+    assert f"{TODAY.isoformat()}: not done (today)" in second
+
+
+def test_trend_and_sparkline_break_the_line_on_the_same_missing_days():
+    points = [(TODAY - timedelta(days=d), 3) for d in (0, 1, 2, 5, 6, 9)]
+    start = TODAY - timedelta(days=9)
+
+    trend = parse(charts.trend_chart(points, start=start, end=TODAY, low=1, high=5, label="x"))
+    spark = parse(charts.sparkline(points, label="x", start=start, end=TODAY))
+
+    # Runs: days 0-2 and 5-6 are lines; day 9 stands alone (a dot on the sparkline only).
+    assert len(trend.findall("svg:path", NS)) == 2
+    assert len(spark.findall("svg:path", NS)) == 2
+    assert [len(p.get("d").split("L")) for p in trend.findall("svg:path", NS)] == [2, 3]

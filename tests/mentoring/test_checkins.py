@@ -336,3 +336,23 @@ def test_home_fragment_offers_the_quick_check_in_then_says_done(rf, login, progr
     assert "Mood 3 of 5" in html
     assert url(program) in html
     assert "<form" not in html
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_trend_chart_day_labels_read_like_the_date_filter(login, program, mentee, language):
+    from django.utils import translation
+    from django.utils.formats import date_format
+
+    today = services.local_today(mentee)
+    days = [today - timedelta(days=d) for d in range(0, 90, 3)]
+    CheckIn.objects.bulk_create(
+        [CheckIn(membership=mentee, date=d, mood=3, craving=2) for d in days]
+    )
+    mentee.user.profile.preferred_language = language
+    mentee.user.profile.save()
+
+    html = login(mentee).get(url(program, days=90)).content.decode()
+
+    titles = {title.text for title in svgs(html)[0].iter("{http://www.w3.org/2000/svg}title")}
+    with translation.override(language):
+        assert titles == {f"{date_format(day, 'j M')}: 3" for day in days}

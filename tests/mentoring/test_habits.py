@@ -533,3 +533,21 @@ def test_home_fragment_without_habits_invites_one(rf, program, mentee):
         "mentoring/_habit_today.html", {"habit_states": [], "program": program}, request=request
     )
     assert reverse("habits:new", kwargs={"program_slug": program.slug}) in html
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_heat_map_day_labels_read_like_the_date_filter(language):
+    from datetime import date as Date
+
+    from django.utils import translation
+    from django.utils.formats import date_format
+
+    from mentoring.views.habits import heatmap_words
+
+    days = [Date(2026, 1, 1) + timedelta(days=d) for d in range(366)]
+    with translation.override(language):
+        words = heatmap_words()
+        assert [words.format_day(day) for day in days] == [
+            date_format(day, "D j M") for day in days
+        ]
+        assert [words.format_month(day) for day in days] == [date_format(day, "M") for day in days]
