@@ -1,0 +1,53 @@
+"""What every chart shares: the SVG string type, colours, and small text helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from html import escape
+
+SVG_NS = "http://www.w3.org/2000/svg"
+
+# Colours meet 3:1 contrast against the white card for the marks that carry meaning.
+DONE_FILL = "#1f6f5c"
+NOT_DONE_FILL = "#e3e8e6"
+FUTURE_FILL = "#ffffff"
+FUTURE_STROKE = "#d9dfdc"
+TODAY_STROKE = "#1c2624"
+GRID_STROKE = "#d9dfdc"
+AXIS_TEXT = "#4f5d5a"
+MOOD_STROKE = "#1f6f5c"
+CRAVING_STROKE = "#8a4b00"
+
+
+class SVG(str):
+    """Markup that Django templates print as it is (they honour __html__)."""
+
+    def __html__(self) -> str:
+        return str(self)
+
+
+def _text(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def _short_day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def _month(day: date) -> str:
+    return f"{day:%b}"
+
+
+def _memo(labels: dict, day: date, format_day: Callable[[date], str]) -> str:
+    if day not in labels:
+        labels[day] = format_day(day)
+    return labels[day]
+
+
+def _number(value: float) -> str:
+    """Coordinates with at most one decimal, no trailing zeros: short, stable output."""
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+# HABIT HEAT MAP
