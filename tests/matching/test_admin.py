@@ -14,7 +14,7 @@ from matching import services
 from matching.models import DoNotPair, Pairing, PairingFeedback
 from mentoring import services as mentoring_services
 from mentoring.models import Meeting
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import MembershipFactory, UserFactory, pairing_activated_through_services
 
 pytestmark = pytest.mark.django_db
 
@@ -25,15 +25,9 @@ DO_NOT_PAIR_REASON = "Neighbours on Quarrystone"
 SECRET_WORDS = ["Pemberwick", "Tanglefoot", "Orrington", "Quarrystone"]
 
 
-def activate(coordinator, mentee, mentor) -> Pairing:
-    pairing = services.pairing_propose(mentee=mentee, mentor=mentor, by=coordinator)
-    services.pairing_accept(pairing=pairing, by=mentor)
-    return services.pairing_accept(pairing=pairing, by=mentee)
-
-
 @pytest.fixture
 def pairing(coordinator, mentee, mentor) -> Pairing:
-    return activate(coordinator, mentee, mentor)
+    return pairing_activated_through_services(mentee=mentee, mentor=mentor, coordinator=coordinator)
 
 
 @pytest.fixture
@@ -147,7 +141,9 @@ def test_pairings_cannot_be_added_changed_or_deleted_in_the_admin(operator, pair
 
 @pytest.fixture
 def closed_pairings(coordinator, mentee, mentor, other_mentee, other_mentor):
-    pairing = activate(coordinator, mentee, mentor)
+    pairing = pairing_activated_through_services(
+        mentee=mentee, mentor=mentor, coordinator=coordinator
+    )
     services.pairing_end(pairing=pairing, by=mentee, reason=END_REASON, rating=5, comment=FEEDBACK)
     declined = services.pairing_propose(mentee=other_mentee, mentor=other_mentor, by=coordinator)
     services.pairing_decline(pairing=declined, by=other_mentee, reason=DECLINE_REASON)

@@ -11,24 +11,9 @@ from django.utils import timezone
 
 from accounts.models import Role
 from matching import services as matching_services
-from matching.models import Pairing
 from mentoring import access, services
 from mentoring.models import GoalCategory, Visibility
 from tests.factories import MembershipFactory
-
-
-@pytest.fixture
-def pairing(program, mentee, mentor) -> Pairing:
-    now = timezone.now()
-    return Pairing.objects.create(
-        program=program,
-        mentee=mentee,
-        mentor=mentor,
-        status=Pairing.Status.ACTIVE,
-        proposed_at=now,
-        expires_at=now,
-        activated_at=now,
-    )
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from matching import services as matching_services
 from matching.models import Pairing
 from mentoring import services
 from mentoring.models import HabitLog, JournalEntry, Meeting
-from tests.factories import UserFactory
+from tests.factories import UserFactory, pairing_activated_through_services
 
 pytestmark = pytest.mark.django_db
 
@@ -59,16 +59,12 @@ def assert_no_private_text(response, path=""):
     assert not leaked, f"{path} shows {leaked}"
 
 
-def activate(coordinator, mentee, mentor) -> Pairing:
-    pairing = matching_services.pairing_propose(mentee=mentee, mentor=mentor, by=coordinator)
-    matching_services.pairing_accept(pairing=pairing, by=mentor)
-    return matching_services.pairing_accept(pairing=pairing, by=mentee)
-
-
 @pytest.fixture
 def private_world(coordinator, mentee, mentor, other_mentee, other_mentor):
     """Everything a mentee and their mentor might write, through the services."""
-    pairing = activate(coordinator, mentee, mentor)
+    pairing = pairing_activated_through_services(
+        mentee=mentee, mentor=mentor, coordinator=coordinator
+    )
     today = services.local_today(mentee)
     private_goal = services.goal_create(
         membership=mentee,
