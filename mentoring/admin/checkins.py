@@ -1,4 +1,5 @@
-"""Daily check-ins: mood and craving numbers, never what helped or was hard."""
+"""Daily check-ins: that one exists, when, and whether it asked for outreach; never the mood
+and craving scores (health data an operator has no need for) nor what helped or was hard."""
 
 from django.contrib import admin
 
@@ -17,8 +18,6 @@ class CheckInAdmin(MentoringAdmin):
     fields = [
         "membership",
         "date",
-        "mood",
-        "craving",
         "visibility",
         "wants_outreach",
         "outreach_handled_at",

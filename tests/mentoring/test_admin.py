@@ -17,7 +17,7 @@ from accounts.models import Membership
 from matching import services as matching_services
 from matching.models import Pairing
 from mentoring import services
-from mentoring.models import HabitLog, JournalEntry, Meeting
+from mentoring.models import CheckIn, HabitLog, JournalEntry, Meeting
 from tests.factories import UserFactory, pairing_activated_through_services
 
 pytestmark = pytest.mark.django_db
@@ -181,6 +181,14 @@ def test_every_admin_page_of_every_record_shows_no_private_text(operator, privat
                 paths.append(admin_url(obj, "delete", obj.pk))
             for path in paths:
                 assert_no_private_text(operator.get(path), path)
+
+
+def test_check_in_scores_stay_out_of_the_admin(operator, private_world, mentee):
+    checkin = CheckIn.objects.get(membership=mentee)
+    html = operator.get(admin_url(checkin, "change", checkin.pk)).content.decode()
+    assert "Outreach" in html or "outreach" in html  # the page is the check-in's
+    for label in ("Mood", "Craving", 'name="mood"', 'name="craving"'):
+        assert label not in html
 
 
 def test_deleting_the_mentee_lists_what_goes_without_its_text(operator, private_world, mentee):
