@@ -128,3 +128,10 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture
+def operator(client, db):
+    """The test client signed in as a Django-admin superuser (an operator, in no program)."""
+    client.force_login(UserFactory(email="ops@example.org", is_staff=True, is_superuser=True))
+    return client

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import factory
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import FormSubmission, Invitation, Membership, Profile, Program, Role, User
@@ -506,3 +507,9 @@ def mentee_with_history(
         membership=mentee, started_on=today - timedelta(days=min(days, 400))
     )
     return Membership.objects.get(pk=mentee.pk)
+
+
+def admin_url(obj_or_model, action: str, *args) -> str:
+    """The Django admin's URL for a model or record: "changelist", "change", "delete", ..."""
+    opts = obj_or_model._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{action}", args=args)

@@ -82,12 +82,6 @@ def test_matching_and_mentoring_records_have_no_add_or_change_form(rf, db):
             assert not model_admin.has_change_permission(request), model
 
 
-@pytest.fixture
-def operator(client, db):
-    client.force_login(UserFactory(email="ops@example.org", is_staff=True, is_superuser=True))
-    return client
-
-
 def test_a_user_added_in_the_admin_has_a_profile(operator):
     response = operator.post(
         "/admin/accounts/user/add/",

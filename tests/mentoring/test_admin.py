@@ -18,7 +18,7 @@ from matching import services as matching_services
 from matching.models import Pairing
 from mentoring import services
 from mentoring.models import CheckIn, HabitLog, JournalEntry, Meeting
-from tests.factories import UserFactory, pairing_activated_through_services
+from tests.factories import admin_url, pairing_activated_through_services
 
 pytestmark = pytest.mark.django_db
 
@@ -141,17 +141,6 @@ def private_world(coordinator, mentee, mentor, other_mentee, other_mentor):
         mentee=mentee, mentor=other_mentor, by=coordinator, reason=PRIVATE["do_not_pair_reason"]
     )
     return {"pairing": pairing, "habit": habit, "planned": planned, "goal": private_goal}
-
-
-@pytest.fixture
-def operator(client, db):
-    client.force_login(UserFactory(email="ops@example.org", is_staff=True, is_superuser=True))
-    return client
-
-
-def admin_url(obj_or_model, action, *args):
-    opts = obj_or_model._meta
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{action}", args=args)
 
 
 def product_admins():

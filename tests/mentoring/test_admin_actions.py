@@ -6,25 +6,13 @@ from datetime import timedelta
 
 import pytest
 from django.apps import apps
-from django.urls import reverse
 from django.utils import timezone
 
 from mentoring import services
 from mentoring.models import Habit, HabitLog, JournalEntry
-from tests.factories import UserFactory
+from tests.factories import admin_url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def operator(client, db):
-    client.force_login(UserFactory(email="ops@example.org", is_staff=True, is_superuser=True))
-    return client
-
-
-def admin_url(obj_or_model, action, *args):
-    opts = obj_or_model._meta
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{action}", args=args)
 
 
 def test_records_cannot_be_added_or_changed_in_the_admin(operator, mentee):

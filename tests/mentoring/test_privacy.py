@@ -19,7 +19,7 @@ from matching.models import Pairing
 from mentoring import services
 from mentoring.models import CheckIn, JournalEntry, RecoveryPeriod
 from mentoring.selectors.recovery import recovery_summary
-from tests.factories import PairingFactory, UserFactory
+from tests.factories import PairingFactory, admin_url
 
 pytestmark = pytest.mark.django_db
 
@@ -178,90 +178,79 @@ def test_ended_pairing_changes_nothing_for_the_journal(login, mentor, program, p
 # THE DJANGO ADMIN
 
 
-@pytest.fixture
-def admin_client(client, db):
-    superuser = UserFactory(email="root@example.org", is_staff=True, is_superuser=True)
-    client.force_login(superuser)
-    return client
-
-
-def admin_url(model, action, *args):
-    return reverse(f"admin:mentoring_{model}_{action}", args=args)
-
-
-def test_admin_journal_list_detail_and_delete_show_no_text(admin_client, private_records):
+def test_admin_journal_list_detail_and_delete_show_no_text(operator, private_records):
     entry = private_records["entry"]
     for path in [
-        admin_url("journalentry", "changelist"),
-        admin_url("journalentry", "change", entry.pk),
-        admin_url("journalentry", "delete", entry.pk),
-        admin_url("journalentry", "history", entry.pk),
+        admin_url(JournalEntry, "changelist"),
+        admin_url(JournalEntry, "change", entry.pk),
+        admin_url(JournalEntry, "delete", entry.pk),
+        admin_url(JournalEntry, "history", entry.pk),
     ]:
-        response = admin_client.get(path)
+        response = operator.get(path)
         assert response.status_code == 200, path
         assert_no_secrets(response)
     # The list and the detail do show that an entry exists, just not what it says.
-    changelist = admin_client.get(admin_url("journalentry", "changelist")).content.decode()
+    changelist = operator.get(admin_url(JournalEntry, "changelist")).content.decode()
     assert f"Journal entry #{entry.pk}" in changelist
 
 
-def test_admin_journal_search_does_not_find_by_text(admin_client, mentee, private_records):
+def test_admin_journal_search_does_not_find_by_text(operator, mentee, private_records):
     for query in [JOURNAL_WORD, JOURNAL_TITLE, "evening walk"]:
-        response = admin_client.get(admin_url("journalentry", "changelist"), {"q": query})
+        response = operator.get(admin_url(JournalEntry, "changelist"), {"q": query})
         assert response.status_code == 200
         assert_no_secrets_except_query(response, query)
         assert "0 journal entries" in response.content.decode()
     # Searching by the person still works, so operators can do their job.
-    response = admin_client.get(admin_url("journalentry", "changelist"), {"q": mentee.user.email})
+    response = operator.get(admin_url(JournalEntry, "changelist"), {"q": mentee.user.email})
     assert "1 journal entry" in response.content.decode()
 
 
 @pytest.mark.parametrize(
     "model, lookup, value",
     [
-        ("journalentry", "body__icontains", JOURNAL_WORD),
-        ("journalentry", "title__icontains", JOURNAL_TITLE),
-        ("journalentry", "body__startswith", "Thinking"),
-        ("checkin", "helped__icontains", "Saffronwick"),
-        ("checkin", "hard__contains", "Tumblethorn"),
-        ("recoveryperiod", "end_note__icontains", "Marrowgate"),
+        (JournalEntry, "body__icontains", JOURNAL_WORD),
+        (JournalEntry, "title__icontains", JOURNAL_TITLE),
+        (JournalEntry, "body__startswith", "Thinking"),
+        (CheckIn, "helped__icontains", "Saffronwick"),
+        (CheckIn, "hard__contains", "Tumblethorn"),
+        (RecoveryPeriod, "end_note__icontains", "Marrowgate"),
     ],
 )
 def test_admin_url_filters_cannot_probe_private_text(
-    admin_client, private_records, model, lookup, value
+    operator, private_records, model, lookup, value
 ):
     """A changelist filtered by ?body__icontains=... would tell an operator what an entry says
     by which rows remain. The admin refuses such filters."""
-    response = admin_client.get(admin_url(model, "changelist"), {lookup: value})
+    response = operator.get(admin_url(model, "changelist"), {lookup: value})
     assert response.status_code in (302, 400)
     if response.status_code == 302:  # Django's "?e=1" for an ignored, invalid filter
         assert "e=1" in response["Location"]
 
 
-def test_admin_checkin_and_recovery_pages_show_no_private_text(admin_client, private_records):
+def test_admin_checkin_and_recovery_pages_show_no_private_text(operator, private_records):
     checkin, period = private_records["checkin"], private_records["period"]
     for path in [
-        admin_url("checkin", "changelist"),
-        admin_url("checkin", "change", checkin.pk),
-        admin_url("checkin", "delete", checkin.pk),
-        admin_url("recoveryperiod", "changelist"),
-        admin_url("recoveryperiod", "change", period.pk),
-        admin_url("recoveryperiod", "delete", period.pk),
+        admin_url(CheckIn, "changelist"),
+        admin_url(CheckIn, "change", checkin.pk),
+        admin_url(CheckIn, "delete", checkin.pk),
+        admin_url(RecoveryPeriod, "changelist"),
+        admin_url(RecoveryPeriod, "change", period.pk),
+        admin_url(RecoveryPeriod, "delete", period.pk),
     ]:
-        response = admin_client.get(path)
+        response = operator.get(path)
         assert response.status_code == 200, path
         assert_no_secrets(response)
     for model, query in [
-        ("checkin", "Saffronwick"),
-        ("checkin", "Tumblethorn"),
-        ("recoveryperiod", "Marrowgate"),
+        (CheckIn, "Saffronwick"),
+        (CheckIn, "Tumblethorn"),
+        (RecoveryPeriod, "Marrowgate"),
     ]:
-        response = admin_client.get(admin_url(model, "changelist"), {"q": query})
+        response = operator.get(admin_url(model, "changelist"), {"q": query})
         assert_no_secrets_except_query(response, query)
         assert "0 " in response.content.decode().split('class="paginator"')[1][:80]
 
 
-def test_admin_pages_of_the_person_show_no_private_text(admin_client, mentee, private_records):
+def test_admin_pages_of_the_person_show_no_private_text(operator, mentee, private_records):
     for path in [
         reverse("admin:accounts_user_change", args=[mentee.user.pk]),
         reverse("admin:accounts_user_delete", args=[mentee.user.pk]),
@@ -269,15 +258,15 @@ def test_admin_pages_of_the_person_show_no_private_text(admin_client, mentee, pr
         reverse("admin:accounts_membership_delete", args=[mentee.pk]),
         reverse("admin:accounts_program_change", args=[mentee.program.pk]),
     ]:
-        response = admin_client.get(path)
+        response = operator.get(path)
         assert response.status_code == 200, path
         assert_no_secrets(response)
 
 
-def test_admin_cannot_add_or_change_journal_entries(admin_client, private_records):
+def test_admin_cannot_add_or_change_journal_entries(operator, private_records):
     entry = private_records["entry"]
-    assert admin_client.get(admin_url("journalentry", "add")).status_code == 403
-    admin_client.post(admin_url("journalentry", "change", entry.pk), {"body": "overwritten"})
+    assert operator.get(admin_url(JournalEntry, "add")).status_code == 403
+    operator.post(admin_url(JournalEntry, "change", entry.pk), {"body": "overwritten"})
     entry.refresh_from_db()
     assert entry.body == JOURNAL_BODY
 
@@ -357,13 +346,13 @@ def test_language_check_can_fail():
         assert_person_first("<p>Days CLEAN</p>", "sample")
 
 
-def test_journal_admin_list_query_count_is_fixed(admin_client, mentee, private_records):
-    admin_client.get(admin_url("journalentry", "changelist"))
+def test_journal_admin_list_query_count_is_fixed(operator, mentee, private_records):
+    operator.get(admin_url(JournalEntry, "changelist"))
     with CaptureQueriesContext(connection) as few:
-        admin_client.get(admin_url("journalentry", "changelist"))
+        operator.get(admin_url(JournalEntry, "changelist"))
     JournalEntry.objects.bulk_create(JournalEntry(membership=mentee, body="x") for _ in range(30))
     with CaptureQueriesContext(connection) as many:
-        admin_client.get(admin_url("journalentry", "changelist"))
+        operator.get(admin_url(JournalEntry, "changelist"))
     assert len(many) <= len(few) + 1  # never one query per row
 
 
