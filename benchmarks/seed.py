@@ -1,8 +1,8 @@
 """Benchmark data: one program, mentors with ~10 mentees each, two years of daily history.
 
-Built with bulk ORM writes, like test factories, so seeding 20 people x 2 years takes seconds;
-derived fields (habit streaks) are computed with the same function the services use, and
-goals, habits and recovery time go through the services.
+Each mentee's history is written by `tests.factories.history_write`, the builder the
+query-count tests use: bulk rows for check-ins and habit logs, so 20 people x 2 years take
+seconds, and the services for habits, goals, streaks and recovery time.
 
     from benchmarks.seed import seed_program
     people = seed_program(mentees=20, mentors=2, days=730)
@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 PASSWORD = "bench-peerpath-password"
-HABIT_NAMES = ("Recovery meeting", "Exercise", "Mindfulness", "Journaling", "Sleep routine")
 
 
 @dataclass
@@ -59,57 +58,15 @@ def _people(program, role, emails: list[str], password_hash: str):
     return memberships
 
 
-def _history(mentee, mentor, pairing, days: int, goals: int) -> MenteeData:
-    """`days` of check-ins and habit logs before today (today is left for the load's writes),
-    goals with milestones, recovery time and a meeting every two weeks."""
+def _history(mentee, pairing, days: int, goals: int) -> MenteeData:
+    """`days` of history before today (today is left for the load's writes), built as the
+    query-count tests build it, and a meeting every two weeks."""
     from django.utils import timezone
 
-    from mentoring import services
-    from mentoring.models import CheckIn, Habit, HabitLog, Meeting
-    from mentoring.services.habits import runs
+    from mentoring.models import Meeting
+    from tests.factories import history_write
 
-    today = services.local_today(mentee)
-    CheckIn.objects.bulk_create(
-        [
-            CheckIn(
-                membership=mentee,
-                date=today - timedelta(days=d),
-                mood=1 + d % 5,
-                craving=d % 11,
-                helped="A walk and a call with my mentor.",
-                hard="A long day at work.",
-                visibility="private" if d % 7 == 0 else "shared",
-            )
-            for d in range(1, days + 1)
-        ]
-    )
-    data = MenteeData(email=mentee.user.email, membership_id=mentee.pk)
-    for index, name in enumerate(HABIT_NAMES):
-        habit = services.habit_create(membership=mentee, name=name)
-        dates = [today - timedelta(days=d) for d in range(1, days + 1) if (d + index) % 6]
-        HabitLog.objects.bulk_create([HabitLog(habit=habit, date=day) for day in dates])
-        # Streaks are derived: compute them as the services do after every log.
-        habit.last_run_start, habit.last_run_end, habit.last_run_length, habit.longest_run = runs(
-            habit, dates
-        )
-        habit.save(
-            update_fields=["last_run_start", "last_run_end", "last_run_length", "longest_run"]
-        )
-        data.habit_ids.append(habit.pk)
-    assert Habit.objects.filter(membership=mentee).count() == len(HABIT_NAMES)
-    for index in range(goals):
-        goal = services.goal_create(
-            membership=mentee,
-            title=f"Goal {index + 1}",
-            category="health",
-            why="It matters for my recovery.",
-            milestones=[{"title": f"Step {step + 1}", "due_date": None} for step in range(4)],
-            visibility="private" if index % 4 == 3 else "shared",
-        )
-        for milestone in list(goal.milestones.all())[: index % 4]:
-            services.milestone_set_done(milestone=milestone, done=True)
-        data.goal_ids.append(goal.pk)
-    services.recovery_start(membership=mentee, started_on=today - timedelta(days=min(days, 400)))
+    ids = history_write(mentee, days=days, goals=goals, first_day_ago=1)
     now = timezone.now()
     meetings = [
         Meeting(
@@ -125,7 +82,12 @@ def _history(mentee, mentor, pairing, days: int, goals: int) -> MenteeData:
         Meeting(pairing=pairing, status=Meeting.Status.CONFIRMED, starts_at=now + timedelta(days=3))
     )
     Meeting.objects.bulk_create(meetings)
-    return data
+    return MenteeData(
+        email=mentee.user.email,
+        membership_id=mentee.pk,
+        habit_ids=ids["habits"],
+        goal_ids=ids["goals"],
+    )
 
 
 def seed_program(*, mentees: int = 20, mentors: int = 2, days: int = 730, goals: int = 8):
@@ -160,7 +122,7 @@ def seed_program(*, mentees: int = 20, mentors: int = 2, days: int = 730, goals:
                 expires_at=now,
                 activated_at=now,
             )
-            data = _history(mentee, mentor, pairing, days, goals)
+            data = _history(mentee, pairing, days, goals)
             data.mentor_email = mentor.user.email
             result.mentees.append(data)
     return result

@@ -462,14 +462,26 @@ HABIT_NAMES = ("Recovery meeting", "Exercise", "Mindfulness", "Journaling", "Sle
 def mentee_with_history(
     *, program: Program, days: int, email: str, mentor: Membership | None = None, goals: int = 8
 ) -> Membership:
-    """A paired mentee with `days` of daily check-ins and habit logs, goals and recovery time.
-    For query-count tests and benchmarks: rows are bulk-written, streaks computed by the
-    habit service."""
+    """A paired mentee with `days` of daily check-ins and habit logs (today included), goals
+    and recovery time. For query-count tests at two sizes."""
     mentee = MembershipFactory(program=program, role=Role.MENTEE, user=UserFactory(email=email))
     PairingFactory(
         mentee=mentee, mentor=mentor or MembershipFactory(program=program, role=Role.MENTOR)
     )
+    history_write(mentee, days=days, goals=goals)
+    return Membership.objects.get(pk=mentee.pk)
+
+
+def history_write(
+    mentee: Membership, *, days: int, goals: int, first_day_ago: int = 0
+) -> dict[str, list[int]]:
+    """`days` of a mentee's daily history ending `first_day_ago` days before today: check-ins
+    (one in seven private), five habits logged five days in six, `goals` goals with milestones
+    (one in four private, some steps done) and recovery time. Rows are bulk-written; derived
+    state (streaks, progress) comes from the services. The benchmarks seed with it too.
+    Returns the habit and goal ids."""
     today = mentoring_services.local_today(mentee)
+    day_numbers = range(first_day_ago, first_day_ago + days)
     CheckIn.objects.bulk_create(
         [
             CheckIn(
@@ -477,36 +489,43 @@ def mentee_with_history(
                 date=today - timedelta(days=d),
                 mood=1 + d % 5,
                 craving=d % 11,
-                helped="a walk",
-                hard="work",
+                helped="A walk and a call with my mentor.",
+                hard="A long day at work.",
                 visibility="private" if d % 7 == 0 else "shared",
             )
-            for d in range(days)
+            for d in day_numbers
         ]
     )
-    logged_days = [d for d in range(days) if d % 6]
-    for name in HABIT_NAMES:
+    ids: dict[str, list[int]] = {"habits": [], "goals": []}
+    for index, name in enumerate(HABIT_NAMES):
         habit = mentoring_services.habit_create(membership=mentee, name=name)
-        if not logged_days:
+        ids["habits"].append(habit.pk)
+        logged = [d for d in day_numbers if (d + index) % 6]
+        if not logged:
             continue
         # All but the newest log in bulk; logging the newest through the service computes the
         # streaks over the whole history.
-        newest, *older = logged_days
+        newest, *older = logged
         HabitLog.objects.bulk_create(
             [HabitLog(habit=habit, date=today - timedelta(days=d)) for d in older]
         )
         mentoring_services.habit_log(habit=habit, day=today - timedelta(days=newest))
-    for i in range(goals):
-        mentoring_services.goal_create(
+    for index in range(goals):
+        goal = mentoring_services.goal_create(
             membership=mentee,
-            title=f"Goal {i}",
+            title=f"Goal {index + 1}",
             category="health",
-            milestones=[{"title": f"Step {j}", "due_date": None} for j in range(4)],
+            why="It matters for my recovery.",
+            milestones=[{"title": f"Step {step + 1}", "due_date": None} for step in range(4)],
+            visibility="private" if index % 4 == 3 else "shared",
         )
+        for milestone in list(goal.milestones.all())[: index % 4]:
+            mentoring_services.milestone_set_done(milestone=milestone, done=True)
+        ids["goals"].append(goal.pk)
     mentoring_services.recovery_start(
-        membership=mentee, started_on=today - timedelta(days=min(days, 400))
+        membership=mentee, started_on=today - timedelta(days=min(first_day_ago + days, 400))
     )
-    return Membership.objects.get(pk=mentee.pk)
+    return ids
 
 
 def admin_url(obj_or_model, action: str, *args) -> str:

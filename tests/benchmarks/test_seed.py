@@ -5,10 +5,11 @@ from datetime import timedelta
 
 import pytest
 
-from benchmarks.seed import HABIT_NAMES, seed_program
+from benchmarks.seed import seed_program
 from mentoring import services
 from mentoring.models import CheckIn, Habit, HabitLog
 from mentoring.services.habits import runs
+from tests.factories import HABIT_NAMES
 
 pytestmark = pytest.mark.django_db
 

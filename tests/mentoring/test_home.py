@@ -38,7 +38,7 @@ def test_home_shows_todays_state_and_the_latest_encouragement(client, program):
     _count, html = home_queries(client, mentee)
     assert "Done today" in html  # the history includes today's check-in
     assert "Proud of you!" in html
-    assert "Goal 0" in html and "Goal 1" in html
+    assert "Goal 1" in html and "Goal 2" in html
 
 
 def test_hidden_recovery_counter_is_not_on_the_home(client, program):
