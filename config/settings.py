@@ -189,6 +189,19 @@ STORAGES = {
     },
 }
 
+# SMS
+# Optional text messages for reminders. Development prints each one and keeps a copy under
+# var/sms/; production names notifications.sms.TwilioSmsBackend and its credentials.
+SMS_BACKEND = env.str("SMS_BACKEND", default="notifications.sms.ConsoleSmsBackend")
+SMS_DEFAULT_REGION = env.str("SMS_DEFAULT_REGION", default="US")
+SMS_FILE_PATH = env.str("SMS_FILE_PATH", default=str(VAR_DIR / "sms"))
+SMS_TIMEOUT = env.float("SMS_TIMEOUT", default=10.0)
+SMS_TWILIO_ACCOUNT_SID = env.str("SMS_TWILIO_ACCOUNT_SID", default="")
+SMS_TWILIO_AUTH_TOKEN = env.str("SMS_TWILIO_AUTH_TOKEN", default="")
+SMS_TWILIO_FROM = env.str("SMS_TWILIO_FROM", default="")
+SMS_TWILIO_MESSAGING_SERVICE_SID = env.str("SMS_TWILIO_MESSAGING_SERVICE_SID", default="")
+SMS_TWILIO_BASE_URL = env.str("SMS_TWILIO_BASE_URL", default="https://api.twilio.com")
+
 # EMAIL
 # Development writes every email to the console and to files under var/mail/.
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="config.mail.ConsoleAndFileBackend")
