@@ -115,6 +115,14 @@ class SmsError(OSError):
     def __str__(self) -> str:
         return self.args[0]
 
+    def __reduce__(self):
+        # Celery's prefork pool pickles a task's exception back to the main process.
+        return (_rebuild_sms_error, (type(self), self.args[0], self.retryable, self.status))
+
+
+def _rebuild_sms_error(cls, message, retryable, status):
+    return cls(message, retryable=retryable, status=status)
+
 
 class SmsBackend:
     def send(self, *, to: str, body: str) -> str:

@@ -4,6 +4,7 @@ a fake Twilio on 127.0.0.1 (a real HTTP server in a thread), never to the real A
 import base64
 import io
 import json
+import pickle
 import socket
 import threading
 import time
@@ -241,6 +242,14 @@ def test_twilio_refusing_the_number_is_not_retryable(fake_twilio):
     assert error.value.status == 400
     assert "21211" in str(error.value)
     assert isinstance(error.value, OSError)
+    # A worker process hands the exception to its parent pickled: it must survive that.
+    copy = pickle.loads(pickle.dumps(error.value))
+    assert (type(copy), str(copy), copy.retryable, copy.status) == (
+        SmsError,
+        str(error.value),
+        False,
+        400,
+    )
 
 
 @pytest.mark.parametrize("status", [429, 500, 503])
