@@ -1,0 +1,57 @@
+"""Reads for the notification pages, each scoped to the person asking."""
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from accounts.models import User
+
+from .kinds import KINDS, kind_get
+from .models import CheckinReminder, Notification, NotificationPreference, NotificationSettings
+
+
+def notifications_for_user(*, user: User) -> QuerySet[Notification]:
+    return Notification.objects.filter(recipient=user).order_by("-created_at", "-id")
+
+
+def unread_count(*, user: User) -> int:
+    """One query on the partial index (recipient, read_at IS NULL)."""
+    return Notification.objects.filter(recipient=user, read_at=None).count()
+
+
+def notification_get_for_user(*, user: User, notification_id: int) -> Notification:
+    """404 for a notification that is not the person's own."""
+    return get_object_or_404(Notification, pk=notification_id, recipient=user)
+
+
+def preference_channels(*, user: User) -> dict[str, str]:
+    """Every kind's channel for this person: their choice or the kind's default."""
+    chosen = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "channel"))
+    return {code: chosen.get(code, kind.default_channel) for code, kind in KINDS.items()}
+
+
+def preference_channel(*, user: User, kind: str) -> str:
+    chosen = (
+        NotificationPreference.objects.filter(user=user, kind=kind)
+        .values_list("channel", flat=True)
+        .first()
+    )
+    return chosen or kind_get(kind).default_channel
+
+
+def settings_for_user(*, user: User) -> NotificationSettings:
+    """The person's settings, unsaved defaults when they have none yet."""
+    found = NotificationSettings.objects.filter(user=user).first()
+    return found or NotificationSettings(user=user)
+
+
+def checkin_reminders_for_user(*, user: User) -> list[CheckinReminder]:
+    """One reminder per active mentee membership (unsaved defaults where none is stored)."""
+    from accounts.models import Membership, Role
+
+    memberships = Membership.objects.filter(
+        user=user, role=Role.MENTEE, status=Membership.Status.ACTIVE
+    ).select_related("program")
+    stored = {
+        r.membership_id: r for r in CheckinReminder.objects.filter(membership__in=memberships)
+    }
+    return [stored.get(m.pk) or CheckinReminder(membership=m) for m in memberships]
