@@ -64,10 +64,16 @@ class Rendered:
     unsubscribe_url: str
 
 
+def open_url(notification) -> str:
+    """Emails and texts link to PeerPath's own redirect, not to `notification.url`: the page's
+    address may name the program (its slug), which a recovery program's mail must not."""
+    return absolute_url(reverse("notifications:open", kwargs={"notification_id": notification.pk}))
+
+
 def notification_context(notification, user) -> dict:
     return {
         "display_name": one_line(user.display_name, 60),
-        "url": absolute_url(notification.url),
+        "url": open_url(notification),
         "program_name": program_display_name(notification.program),
         "site_name": "PeerPath",
     }
@@ -106,4 +112,4 @@ def render_notification(notification, user) -> Rendered:
 
 def render_sms(notification, user) -> str:
     """A text message: the subject line and the link, nothing else."""
-    return f"{one_line(notification.title)} {absolute_url(notification.url)}"
+    return f"{one_line(notification.title)} {open_url(notification)}"

@@ -44,6 +44,16 @@ def notification_list(request):
 
 
 @login_required
+def notification_open(request, notification_id: int):
+    """Where emails and texts link to: marks it read and goes to what it is about."""
+    notification = notification_get_for_user(user=request.user, notification_id=notification_id)
+    notification_mark_read(notification=notification)
+    if url_has_allowed_host_and_scheme(notification.url, allowed_hosts={request.get_host()}):
+        return redirect(notification.url)
+    return redirect("notifications:list")
+
+
+@login_required
 @require_POST
 def notification_read(request, notification_id: int):
     notification = notification_get_for_user(user=request.user, notification_id=notification_id)
