@@ -92,6 +92,9 @@ _ALL = [
     ),
 ]
 
+# The kinds the profile's "Email me reminders" switch covers; "program updates" covers the rest.
+REMINDER_KINDS = frozenset({"checkin_reminder", "meeting_reminder_24h", "meeting_reminder_1h"})
+
 KINDS: dict[str, Kind] = {kind.code: kind for kind in _ALL}
 KIND_CHOICES = [(kind.code, kind.label) for kind in _ALL]
 

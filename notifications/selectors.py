@@ -3,9 +3,9 @@
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from accounts.models import User
+from accounts.models import Membership, Role, User
 
-from .kinds import KINDS, kind_get
+from .kinds import KINDS, REMINDER_KINDS, Channel
 from .models import CheckinReminder, Notification, NotificationPreference, NotificationSettings
 
 
@@ -24,18 +24,19 @@ def notification_get_for_user(*, user: User, notification_id: int) -> Notificati
 
 
 def preference_channels(*, user: User) -> dict[str, str]:
-    """Every kind's channel for this person: their choice or the kind's default."""
+    """Every kind's channel for this person: their choice, or the kind's default as the
+    profile's two email switches leave it (services.notification_send reads them the same)."""
     chosen = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "channel"))
-    return {code: chosen.get(code, kind.default_channel) for code, kind in KINDS.items()}
-
-
-def preference_channel(*, user: User, kind: str) -> str:
-    chosen = (
-        NotificationPreference.objects.filter(user=user, kind=kind)
-        .values_list("channel", flat=True)
-        .first()
-    )
-    return chosen or kind_get(kind).default_channel
+    profile = getattr(user, "profile", None)
+    channels = {}
+    for code, kind in KINDS.items():
+        channel = chosen.get(code, kind.default_channel)
+        if code not in chosen and channel == Channel.EMAIL and profile is not None:
+            switch = profile.email_reminders if code in REMINDER_KINDS else profile.email_updates
+            if not switch:
+                channel = Channel.IN_APP
+        channels[code] = channel
+    return channels
 
 
 def settings_for_user(*, user: User) -> NotificationSettings:
@@ -46,8 +47,6 @@ def settings_for_user(*, user: User) -> NotificationSettings:
 
 def checkin_reminders_for_user(*, user: User) -> list[CheckinReminder]:
     """One reminder per active mentee membership (unsaved defaults where none is stored)."""
-    from accounts.models import Membership, Role
-
     memberships = Membership.objects.filter(
         user=user, role=Role.MENTEE, status=Membership.Status.ACTIVE
     ).select_related("program")

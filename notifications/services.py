@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from accounts.models import Membership, Program, User
 
-from .kinds import KINDS, Channel, kind_get
+from .kinds import KINDS, REMINDER_KINDS, Channel, kind_get
 from .models import (
     CheckinReminder,
     Delivery,
@@ -34,7 +34,6 @@ from .models import (
 from .quiet_hours import quiet_hours_end
 from .rendering import render_title, unsubscribe_token_read
 
-REMINDER_KINDS = {"checkin_reminder", "meeting_reminder_24h", "meeting_reminder_1h"}
 BULK_BATCH_SIZE = 1000
 
 

@@ -134,3 +134,11 @@ def test_bulk_enqueues_after_commit(program, mailoutbox, django_capture_on_commi
     with django_capture_on_commit_callbacks(execute=True):
         notifications_send_bulk(rows)
     assert sorted(message.to[0] for message in mailoutbox) == sorted(m.user.email for m in mentees)
+
+
+def test_profile_switch_off_keeps_reminders_in_peerpath(mentee):
+    mentee.user.profile.email_reminders = False
+    mentee.user.profile.save()
+    assert not send(mentee).deliveries.exists()
+    updates = send(mentee, key="encouragement:1", kind="encouragement")
+    assert updates.deliveries.count() == 1
