@@ -15,7 +15,6 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import time
 from itertools import islice
 
 from django.db import IntegrityError, transaction
@@ -25,16 +24,28 @@ from accounts.models import Membership, Program, User
 
 from .kinds import KINDS, REMINDER_KINDS, Channel, kind_get
 from .models import (
-    CheckinReminder,
     Delivery,
     Notification,
     NotificationPreference,
     NotificationSettings,
 )
+from .preferences import checkin_reminder_set, preference_set, settings_set, unsubscribe
 from .quiet_hours import quiet_hours_end
-from .rendering import render_title, unsubscribe_token_read
+from .rendering import render_title
 
 BULK_BATCH_SIZE = 1000
+
+__all__ = [
+    "BulkRow",
+    "checkin_reminder_set",
+    "notification_mark_read",
+    "notification_send",
+    "notifications_mark_all_read",
+    "notifications_send_bulk",
+    "preference_set",
+    "settings_set",
+    "unsubscribe",
+]
 
 
 def _outside_channel(*, kind: str, chosen: str, explicit: bool, user, settings_row) -> str | None:
@@ -255,69 +266,3 @@ def notification_mark_read(*, notification: Notification) -> None:
 
 def notifications_mark_all_read(*, user: User) -> int:
     return Notification.objects.filter(recipient=user, read_at=None).update(read_at=timezone.now())
-
-
-@transaction.atomic
-def preference_set(*, user: User, kind: str, channel: str) -> NotificationPreference:
-    if channel == Channel.SMS and not kind_get(kind).sms_allowed:
-        raise ValueError(f"text messages are not offered for {kind}")
-    preference, _ = NotificationPreference.objects.update_or_create(
-        user=user, kind=kind, defaults={"channel": channel}
-    )
-    return preference
-
-
-@transaction.atomic
-def settings_set(
-    *,
-    user: User,
-    quiet_start: time | None,
-    quiet_end: time | None,
-    phone_number: str,
-    sms_opt_in: bool,
-) -> NotificationSettings:
-    """`phone_number` has been validated (notifications.sms.validate_phone_number)."""
-    if (quiet_start is None) != (quiet_end is None):
-        raise ValueError("quiet hours need both a start and an end")
-    row, _ = NotificationSettings.objects.update_or_create(
-        user=user,
-        defaults={
-            "quiet_start": quiet_start,
-            "quiet_end": quiet_end,
-            "phone_number": phone_number,
-            "sms_opt_in": sms_opt_in and bool(phone_number),
-        },
-    )
-    return row
-
-
-@transaction.atomic
-def checkin_reminder_set(
-    *, membership: Membership, enabled: bool, local_time: time, days: list[int]
-) -> CheckinReminder:
-    if not membership.is_mentee:
-        raise ValueError("check-in reminders are for mentees")
-    days = sorted({int(d) for d in days if 0 <= int(d) <= 6})
-    reminder, _ = CheckinReminder.objects.update_or_create(
-        membership=membership,
-        defaults={"enabled": enabled, "local_time": local_time, "days": days},
-    )
-    return reminder
-
-
-def unsubscribe(token: str) -> NotificationPreference:
-    """Turns one kind's email off for the person the signed token names.
-
-    Raises django.core.signing.BadSignature (SignatureExpired) for a tampered or old
-    token, or User.DoesNotExist / KeyError for one that names nobody or no kind."""
-    user_id, kind = unsubscribe_token_read(token)
-    kind_get(kind)
-    user = User.objects.get(pk=user_id)
-    current = (
-        NotificationPreference.objects.filter(user=user, kind=kind)
-        .values_list("channel", flat=True)
-        .first()
-    )
-    if current in (Channel.OFF, Channel.IN_APP, Channel.SMS):
-        return NotificationPreference.objects.get(user=user, kind=kind)
-    return preference_set(user=user, kind=kind, channel=Channel.IN_APP)
