@@ -79,7 +79,8 @@ def notification_context(notification, user) -> dict:
     }
 
 
-SAFE_CONTEXT_KEYS = ("other_name", "when")
+# The one word a caller may add: the other person's display name. Other keys are ignored.
+SAFE_CONTEXT_KEYS = ("other_name",)
 
 
 def render_title(*, kind: str, program: Program | None, user, context: dict | None = None) -> str:

@@ -6,9 +6,14 @@
   stored for a person without an active membership in `program`, or whose channel for the
   kind is "off". Otherwise an in-app Notification is stored and, for email or text message,
   a Delivery that a worker sends after commit (never inside the web request).
-  `context` may hold only names and times for the wording ("other_name", "when"), never
-  what a person wrote: emails carry a link, not content.
-- `notifications_send_bulk(rows)`: the same for sweeps, a few queries per batch of 1,000.
+  `context` may hold only {"other_name": display name} for the wording (other keys are
+  ignored), never what a person wrote: emails carry a link, not content. `url` is a path in
+  PeerPath (the bell links to it; emails link to /notifications/<id>/, which redirects, so no
+  program slug reaches a mailbox). Use `program` for every program-scoped kind: it is what
+  drops the notification once the person has left.
+- `notifications_send_bulk(rows: Iterable[BulkRow])`: the same for sweeps, 8 queries per
+  batch of 1,000 whatever the batch holds; returns how many were new. Rows for people who
+  left, turned the kind off, or were told already (same key) are skipped.
 - `notification_mark_read`, `notifications_mark_all_read`, `preference_set`,
   `settings_set`, `checkin_reminder_set`, `unsubscribe(token)`.
 """
