@@ -83,23 +83,32 @@ def notification_context(notification, user) -> dict:
 SAFE_CONTEXT_KEYS = ("other_name",)
 
 
+def user_language(user) -> str:
+    profile = getattr(user, "profile", None)
+    return getattr(profile, "preferred_language", None) or settings.LANGUAGE_CODE
+
+
 def render_title(*, kind: str, program: Program | None, user, context: dict | None = None) -> str:
     """The short, safe line stored on the Notification, shown in the bell and used as the
-    email subject. Only names and times from `context` reach it."""
-    context = {
-        key: one_line(value, 80)
-        for key, value in (context or {}).items()
-        if key in SAFE_CONTEXT_KEYS
-    }
-    context["display_name"] = one_line(user.display_name, 60)
-    context["program_name"] = program_display_name(program)
-    return one_line(render_to_string(kind_get(kind).subject_template, context), 200)
+    email subject, in the recipient's language. Only `other_name` from `context` reaches it."""
+    return title_for(
+        kind=kind,
+        program=program,
+        language=user_language(user),
+        other_name=one_line((context or {}).get("other_name", ""), 80),
+    )
+
+
+def title_for(*, kind: str, program: Program | None, language: str, other_name: str) -> str:
+    # A sweep renders the same few titles many times: notifications_send_bulk memoizes this.
+    with translation.override(language):
+        context = {"other_name": other_name, "program_name": program_display_name(program)}
+        return one_line(render_to_string(kind_get(kind).subject_template, context), 200)
 
 
 def render_notification(notification, user) -> Rendered:
     kind = kind_get(notification.kind)
-    language = getattr(getattr(user, "profile", None), "preferred_language", None)
-    with translation.override(language or settings.LANGUAGE_CODE):
+    with translation.override(user_language(user)):
         context = notification_context(notification, user)
         context["unsubscribe_url"] = unsubscribe_url(user_id=user.pk, kind=kind.code)
         subject = one_line(notification.title) or one_line(
