@@ -74,6 +74,8 @@ class Delivery(models.Model):
     # The kind of error only ("SMTPServerDisconnected"), never personal content.
     last_error = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # When it may go: now, or the end of the person's quiet hours.
+    due_at = models.DateTimeField(default=timezone.now)
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
@@ -85,7 +87,10 @@ class Delivery(models.Model):
                 fields=["notification", "channel"], name="delivery_once_per_channel"
             ),
         ]
-        indexes = [models.Index(fields=["status", "claimed_at"], name="delivery_status")]
+        indexes = [
+            models.Index(fields=["status", "claimed_at"], name="delivery_claimed"),
+            models.Index(fields=["status", "due_at"], name="delivery_due"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.channel} #{self.pk}"

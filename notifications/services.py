@@ -86,14 +86,23 @@ def _delivery_eta(*, kind: str, user, settings_row):
     )
 
 
+ENQUEUE_CHUNK = 100
+
+
 def _enqueue_after_commit(deliveries: list[tuple[int, object]]) -> None:
-    from .tasks import delivery_send
+    """After commit: one message per delivery due later (quiet hours), and one per chunk of
+    100 for those due now (a sweep of 100,000 sends 1,000 messages, not 100,000)."""
+    from .tasks import deliveries_send, delivery_send
 
     def enqueue():
+        now = [delivery_id for delivery_id, eta in deliveries if eta is None]
+        if len(now) == 1:
+            delivery_send.delay(now[0])
+        else:
+            for start in range(0, len(now), ENQUEUE_CHUNK):
+                deliveries_send.delay(now[start : start + ENQUEUE_CHUNK])
         for delivery_id, eta in deliveries:
-            if eta is None:
-                delivery_send.delay(delivery_id)
-            else:
+            if eta is not None:
                 delivery_send.apply_async(args=[delivery_id], eta=eta)
 
     if deliveries:
@@ -142,8 +151,10 @@ def notification_send(
         kind=kind, chosen=chosen, explicit=bool(explicit), user=recipient, settings_row=settings_row
     )
     if channel is not None:
-        delivery = Delivery.objects.create(notification=notification, channel=channel)
         eta = _delivery_eta(kind=kind, user=recipient, settings_row=settings_row)
+        delivery = Delivery.objects.create(
+            notification=notification, channel=channel, due_at=eta or timezone.now()
+        )
         _enqueue_after_commit([(delivery.pk, eta)])
     return notification
 
@@ -264,9 +275,10 @@ def _send_batch(batch: list[BulkRow]) -> int:
             settings_row=settings_row,
         )
         if channel is not None:
-            deliveries.append(Delivery(notification_id=notification.pk, channel=channel))
-            etas[notification.pk] = _delivery_eta(
-                kind=notification.kind, user=user, settings_row=settings_row
+            eta = _delivery_eta(kind=notification.kind, user=user, settings_row=settings_row)
+            etas[notification.pk] = eta
+            deliveries.append(
+                Delivery(notification_id=notification.pk, channel=channel, due_at=eta or stamp)
             )
     Delivery.objects.bulk_create(deliveries, ignore_conflicts=True, batch_size=500)
     stored = Delivery.objects.filter(

@@ -2,11 +2,15 @@
 
 - `delivery_send(delivery_id)`: sends one Delivery once. A worker claims it with one UPDATE
   (pending -> sending); a second worker, or a message delivered again, finds nothing to claim.
+  SMTP/SMS failures are retried with exponential backoff, then recorded as failed.
+- `deliveries_send(delivery_ids)`: the same for a chunk of a sweep's deliveries (one message
+  per 100 instead of one each); a failing one goes on alone through `delivery_send`'s retries.
 - `deliveries_requeue_stale()`: periodic; puts back deliveries left in "sending" by a killed
-  worker. A delivery that reached "sent" is never touched.
+  worker, and enqueues again pending ones long past due (a lost message). A delivery that
+  reached "sent" is never touched. A worker killed between the send and the "sent" mark
+  sends that one message again: the window is one SMTP call wide.
 """
 
-import smtplib
 from datetime import timedelta
 
 from celery import shared_task
@@ -23,33 +27,63 @@ from .delivery import (
 from .models import Delivery
 
 STALE_AFTER = timedelta(minutes=5)
+LOST_AFTER = timedelta(minutes=15)
+REQUEUE_LIMIT = 10_000
 
 
 def backoff_seconds(attempts: int) -> int:
     return min(60 * 2 ** max(attempts - 1, 0), 3600)
 
 
-@shared_task(bind=True, acks_late=True, max_retries=MAX_ATTEMPTS)
-def delivery_send(self, delivery_id: int) -> str:
-    claimed = Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.PENDING).update(
-        status=Delivery.Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
+def _claim(delivery_id: int) -> bool:
+    return (
+        Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.PENDING).update(
+            status=Delivery.Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
+        )
+        == 1
     )
-    if claimed != 1:
-        return "not claimed"
+
+
+def _send_claimed(delivery_id: int) -> tuple[str, int | None]:
+    """Sends a claimed delivery: ("sent"|"dropped"|"failed", None) or ("retry", countdown)."""
     try:
-        return delivery_perform(delivery_id=delivery_id)
-    except TRANSIENT_ERRORS + (smtplib.SMTPException,) as error:
-        delivery = Delivery.objects.get(pk=delivery_id)
+        return delivery_perform(delivery_id=delivery_id), None
+    except TRANSIENT_ERRORS as error:
+        delivery = Delivery.objects.select_related("notification").get(pk=delivery_id)
         if delivery.attempts >= MAX_ATTEMPTS:
             delivery_failed_record(delivery=delivery, error=error)
-            return "failed"
+            return "failed", None
         delivery_release_for_retry(delivery=delivery, error=error)
-        raise self.retry(countdown=backoff_seconds(delivery.attempts), exc=error) from error
+        return "retry", backoff_seconds(delivery.attempts)
+
+
+@shared_task(bind=True, acks_late=True, max_retries=MAX_ATTEMPTS)
+def delivery_send(self, delivery_id: int) -> str:
+    if not _claim(delivery_id):
+        return "not claimed"
+    outcome, countdown = _send_claimed(delivery_id)
+    if outcome == "retry":
+        raise self.retry(countdown=countdown)
+    return outcome
+
+
+@shared_task(acks_late=True)
+def deliveries_send(delivery_ids: list[int]) -> int:
+    sent = 0
+    for delivery_id in delivery_ids:
+        if not _claim(delivery_id):
+            continue
+        outcome, countdown = _send_claimed(delivery_id)
+        if outcome == "retry":
+            delivery_send.apply_async(args=[delivery_id], countdown=countdown)
+        sent += outcome == "sent"
+    return sent
 
 
 @shared_task(acks_late=True)
 def deliveries_requeue_stale() -> int:
-    cutoff = timezone.now() - STALE_AFTER
+    now = timezone.now()
+    cutoff = now - STALE_AFTER
     # A delivery that keeps killing its worker stops being retried.
     Delivery.objects.filter(
         status=Delivery.Status.SENDING, claimed_at__lt=cutoff, attempts__gte=MAX_ATTEMPTS
@@ -57,14 +91,21 @@ def deliveries_requeue_stale() -> int:
     stale = list(
         Delivery.objects.filter(status=Delivery.Status.SENDING, claimed_at__lt=cutoff).values_list(
             "id", flat=True
-        )[:10_000]
+        )[:REQUEUE_LIMIT]
     )
-    requeued = 0
+    requeued = []
     for delivery_id in stale:
-        released = Delivery.objects.filter(
+        if Delivery.objects.filter(
             pk=delivery_id, status=Delivery.Status.SENDING, claimed_at__lt=cutoff
-        ).update(status=Delivery.Status.PENDING)
-        if released:
-            delivery_send.delay(delivery_id)
-            requeued += 1
-    return requeued
+        ).update(status=Delivery.Status.PENDING):
+            requeued.append(delivery_id)
+    # Pending long after they were due: their message was lost (the claim makes a duplicate
+    # message harmless).
+    requeued += list(
+        Delivery.objects.filter(
+            status=Delivery.Status.PENDING, due_at__lt=now - LOST_AFTER
+        ).values_list("id", flat=True)[:REQUEUE_LIMIT]
+    )
+    for start in range(0, len(requeued), 100):
+        deliveries_send.delay(requeued[start : start + 100])
+    return len(requeued)

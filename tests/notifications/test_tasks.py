@@ -8,7 +8,7 @@ from django.utils import timezone
 from accounts.models import Membership
 from notifications.models import Delivery, Notification
 from notifications.services import notification_send
-from notifications.tasks import deliveries_requeue_stale, delivery_send
+from notifications.tasks import deliveries_requeue_stale, deliveries_send, delivery_send
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +88,30 @@ def test_email_has_one_click_unsubscribe_headers(mentee, mailoutbox):
     message = mailoutbox[0]
     assert message.extra_headers["List-Unsubscribe"].startswith("<http://127.0.0.1:8000/")
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_lost_pending_deliveries_are_requeued_but_not_those_waiting_for_quiet_hours(
+    mentee, mailoutbox
+):
+    lost = stored_delivery(mentee, key="lost")
+    waiting = stored_delivery(mentee, key="waiting")
+    now = timezone.now()
+    Delivery.objects.filter(pk=lost.pk).update(due_at=now - timedelta(hours=1))
+    Delivery.objects.filter(pk=waiting.pk).update(due_at=now + timedelta(hours=6))
+    assert deliveries_requeue_stale() == 1
+    assert len(mailoutbox) == 1
+    waiting.refresh_from_db()
+    assert waiting.status == Delivery.Status.PENDING
+
+
+def test_a_chunk_sends_each_once_and_retries_a_failing_one_alone(
+    settings, mentee, other_mentee, coordinator, mailoutbox
+):
+    first, second = stored_delivery(mentee, key="1"), stored_delivery(other_mentee, key="2")
+    deliveries_send([first.pk, second.pk, first.pk])
+    assert len(mailoutbox) == 2
+    settings.EMAIL_BACKEND = "tests.notifications.test_tasks.RefusingBackend"
+    third = stored_delivery(mentee, key="3")
+    deliveries_send([third.pk])  # eager: the lone retries run at once
+    third.refresh_from_db()
+    assert (third.status, third.attempts) == (Delivery.Status.FAILED, 5)
