@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "rules.apps.AutodiscoverRulesConfig",
     "accounts",
+    "notifications",
     "matching",
     "mentoring",
     "demo",
@@ -78,6 +79,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "accounts.context_processors.navigation",
+                "notifications.context_processors.unread_count",
             ],
         },
     },
@@ -243,6 +245,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "matching.tasks.pairings_expire_task",
         "schedule": 15 * 60,
     },
+    "requeue-stale-deliveries": {
+        "task": "notifications.tasks.deliveries_requeue_stale",
+        "schedule": 5 * 60,
+    },
 }
 
 # SECURITY
@@ -284,6 +290,10 @@ LOGGING = {
 }
 
 # PEERPATH
+# The address of this site in links sent by email (unsubscribe, notifications).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# How long an email's one-click unsubscribe link works.
+UNSUBSCRIBE_VALID_DAYS = env.int("UNSUBSCRIBE_VALID_DAYS", default=90)
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=7)
 # Matching rounds with more mentees than this run on a Celery worker (progress bar).
 MATCHING_ROUND_ASYNC_THRESHOLD = env.int("MATCHING_ROUND_ASYNC_THRESHOLD", default=500)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("p/<slug:program_slug>/", member_home.program_home, name="program_home"),
     path("", include("accounts.urls")),
+    path("notifications/", include("notifications.urls")),
     path("p/<slug:program_slug>/matching/", include("matching.urls.coordinator")),
     path("p/<slug:program_slug>/", include("matching.urls.member")),
     path("p/<slug:program_slug>/goals/", include("mentoring.urls.goals")),

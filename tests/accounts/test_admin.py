@@ -7,7 +7,7 @@ from accounts.admin import RecordAdmin
 from accounts.models import Membership, Profile, Role, User
 from tests.factories import UserFactory
 
-PRODUCT_APPS = {"accounts", "matching", "mentoring"}
+PRODUCT_APPS = {"accounts", "notifications", "matching", "mentoring"}
 
 
 def product_models():

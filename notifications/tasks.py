@@ -1,0 +1,111 @@
+"""Celery tasks of the notifications app (thin: ids in, services out).
+
+- `delivery_send(delivery_id)`: sends one Delivery once. A worker claims it with one UPDATE
+  (pending -> sending); a second worker, or a message delivered again, finds nothing to claim.
+  SMTP/SMS failures are retried with exponential backoff, then recorded as failed.
+- `deliveries_send(delivery_ids)`: the same for a chunk of a sweep's deliveries (one message
+  per 100 instead of one each); a failing one goes on alone through `delivery_send`'s retries.
+- `deliveries_requeue_stale()`: periodic; puts back deliveries left in "sending" by a killed
+  worker, and enqueues again pending ones long past due (a lost message). A delivery that
+  reached "sent" is never touched. A worker killed between the send and the "sent" mark
+  sends that one message again: the window is one SMTP call wide.
+"""
+
+from datetime import timedelta
+
+from celery import shared_task
+from django.db.models import F
+from django.utils import timezone
+
+from .delivery import (
+    MAX_ATTEMPTS,
+    TRANSIENT_ERRORS,
+    delivery_failed_record,
+    delivery_perform,
+    delivery_release_for_retry,
+)
+from .models import Delivery
+
+STALE_AFTER = timedelta(minutes=5)
+LOST_AFTER = timedelta(minutes=15)
+REQUEUE_LIMIT = 10_000
+
+
+def backoff_seconds(attempts: int) -> int:
+    return min(60 * 2 ** max(attempts - 1, 0), 3600)
+
+
+def _claim(delivery_id: int) -> bool:
+    return (
+        Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.PENDING).update(
+            status=Delivery.Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
+        )
+        == 1
+    )
+
+
+def _send_claimed(delivery_id: int) -> tuple[str, int | None]:
+    """Sends a claimed delivery: ("sent"|"dropped"|"failed", None) or ("retry", countdown)."""
+    try:
+        return delivery_perform(delivery_id=delivery_id), None
+    except TRANSIENT_ERRORS as error:
+        delivery = Delivery.objects.select_related("notification").get(pk=delivery_id)
+        if delivery.attempts >= MAX_ATTEMPTS:
+            delivery_failed_record(delivery=delivery, error=error)
+            return "failed", None
+        delivery_release_for_retry(delivery=delivery, error=error)
+        return "retry", backoff_seconds(delivery.attempts)
+
+
+@shared_task(bind=True, acks_late=True, max_retries=MAX_ATTEMPTS)
+def delivery_send(self, delivery_id: int) -> str:
+    if not _claim(delivery_id):
+        return "not claimed"
+    outcome, countdown = _send_claimed(delivery_id)
+    if outcome == "retry":
+        raise self.retry(countdown=countdown)
+    return outcome
+
+
+@shared_task(acks_late=True)
+def deliveries_send(delivery_ids: list[int]) -> int:
+    sent = 0
+    for delivery_id in delivery_ids:
+        if not _claim(delivery_id):
+            continue
+        outcome, countdown = _send_claimed(delivery_id)
+        if outcome == "retry":
+            delivery_send.apply_async(args=[delivery_id], countdown=countdown)
+        sent += outcome == "sent"
+    return sent
+
+
+@shared_task(acks_late=True)
+def deliveries_requeue_stale() -> int:
+    now = timezone.now()
+    cutoff = now - STALE_AFTER
+    # A delivery that keeps killing its worker stops being retried.
+    Delivery.objects.filter(
+        status=Delivery.Status.SENDING, claimed_at__lt=cutoff, attempts__gte=MAX_ATTEMPTS
+    ).update(status=Delivery.Status.FAILED, last_error="WorkerLost")
+    stale = list(
+        Delivery.objects.filter(status=Delivery.Status.SENDING, claimed_at__lt=cutoff).values_list(
+            "id", flat=True
+        )[:REQUEUE_LIMIT]
+    )
+    requeued = []
+    for delivery_id in stale:
+        if Delivery.objects.filter(
+            pk=delivery_id, status=Delivery.Status.SENDING, claimed_at__lt=cutoff
+        ).update(status=Delivery.Status.PENDING):
+            requeued.append(delivery_id)
+    # Pending long after they were due: their message was lost (the claim makes a duplicate
+    # message harmless).
+    requeued += list(
+        Delivery.objects.filter(
+            status=Delivery.Status.PENDING, due_at__lt=now - LOST_AFTER
+        ).values_list("id", flat=True)[:REQUEUE_LIMIT]
+    )
+    for start in range(0, len(requeued), 100):
+        deliveries_send.delay(requeued[start : start + 100])
+    return len(requeued)
