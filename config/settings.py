@@ -219,7 +219,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # CELERY
 # Redis when REDIS_URL is set; otherwise kombu's filesystem transport in var/broker
 # (no server to install).
-BROKER_DIR = VAR_DIR / "broker"
+BROKER_DIR = Path(env.str("CELERY_BROKER_DIR", default=str(VAR_DIR / "broker")))
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
@@ -297,3 +297,9 @@ UNSUBSCRIBE_VALID_DAYS = env.int("UNSUBSCRIBE_VALID_DAYS", default=90)
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=7)
 # Matching rounds with more mentees than this run on a Celery worker (progress bar).
 MATCHING_ROUND_ASYNC_THRESHOLD = env.int("MATCHING_ROUND_ASYNC_THRESHOLD", default=500)
+# Email and text-message deliveries: the first retry waits this long, then twice as long
+# each time; a claim older than STALE_AFTER belongs to a dead worker and is requeued; a
+# pending delivery LOST_AFTER its due time lost its message and is enqueued again.
+NOTIFICATION_RETRY_BACKOFF_SECONDS = env.int("NOTIFICATION_RETRY_BACKOFF_SECONDS", default=60)
+NOTIFICATION_STALE_AFTER_SECONDS = env.int("NOTIFICATION_STALE_AFTER_SECONDS", default=300)
+NOTIFICATION_LOST_AFTER_SECONDS = env.int("NOTIFICATION_LOST_AFTER_SECONDS", default=900)

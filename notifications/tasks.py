@@ -14,6 +14,7 @@
 from datetime import timedelta
 
 from celery import shared_task
+from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 
@@ -26,13 +27,12 @@ from .delivery import (
 )
 from .models import Delivery
 
-STALE_AFTER = timedelta(minutes=5)
-LOST_AFTER = timedelta(minutes=15)
 REQUEUE_LIMIT = 10_000
 
 
 def backoff_seconds(attempts: int) -> int:
-    return min(60 * 2 ** max(attempts - 1, 0), 3600)
+    base = settings.NOTIFICATION_RETRY_BACKOFF_SECONDS
+    return min(base * 2 ** max(attempts - 1, 0), 3600)
 
 
 def _claim(delivery_id: int) -> bool:
@@ -83,7 +83,8 @@ def deliveries_send(delivery_ids: list[int]) -> int:
 @shared_task(acks_late=True)
 def deliveries_requeue_stale() -> int:
     now = timezone.now()
-    cutoff = now - STALE_AFTER
+    # Longer than any one send takes: a claim this old belongs to a worker that died.
+    cutoff = now - timedelta(seconds=settings.NOTIFICATION_STALE_AFTER_SECONDS)
     # A delivery that keeps killing its worker stops being retried.
     Delivery.objects.filter(
         status=Delivery.Status.SENDING, claimed_at__lt=cutoff, attempts__gte=MAX_ATTEMPTS
@@ -103,7 +104,7 @@ def deliveries_requeue_stale() -> int:
     # message harmless).
     requeued += list(
         Delivery.objects.filter(
-            status=Delivery.Status.PENDING, due_at__lt=now - LOST_AFTER
+            status=Delivery.Status.PENDING, due_at__lt=now - timedelta(seconds=settings.NOTIFICATION_LOST_AFTER_SECONDS),
         ).values_list("id", flat=True)[:REQUEUE_LIMIT]
     )
     for start in range(0, len(requeued), 100):

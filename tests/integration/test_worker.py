@@ -3,31 +3,9 @@
 import time
 
 import pytest
-from celery.contrib.testing.worker import start_worker
-from celery.signals import task_postrun
-from django.db import connection
 
 from accounts import services
 from accounts.models import Invitation, Role
-from config.celery import app
-
-
-def _close_worker_connection(**_kwargs):
-    # The worker thread's own database connection, closed after each task so the test
-    # database can be dropped at the end of the run.
-    connection.close()
-
-
-@pytest.fixture
-def real_worker(transactional_db):
-    app.conf.task_always_eager = False
-    task_postrun.connect(_close_worker_connection, weak=False)
-    try:
-        with start_worker(app, perform_ping_check=False, pool="solo", shutdown_timeout=10):
-            yield
-    finally:
-        task_postrun.disconnect(_close_worker_connection)
-        app.conf.task_always_eager = True
 
 
 @pytest.mark.worker
