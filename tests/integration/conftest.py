@@ -38,11 +38,12 @@ def real_worker(transactional_db):
         app.conf.task_always_eager = True
 
 
-def _reset_producer_pools() -> None:
-    if app._pool is not None:
-        app._pool.force_close_all()
-    app._pool = None
-    app.amqp._producer_pool = None
+def _swap_producer_pools(pools: tuple) -> tuple:
+    """Puts `pools` (connection pool, producer pool) in the app; returns those it had.
+    (None, None) makes the app build new ones from its current broker options."""
+    previous = (app._pool, app.amqp._producer_pool)
+    app._pool, app.amqp._producer_pool = pools
+    return previous
 
 
 def _database_url() -> str:
@@ -136,6 +137,7 @@ def worker_processes(transactional_db, tmp_path):
         "PYTHONUNBUFFERED": "1",
     }
     previous_options = app.conf.broker_transport_options
+    previous_pools = None
     if not settings.REDIS_URL:
         broker_dir = tmp_path / "broker"
         for folder in ("queue", "processed", "control"):
@@ -148,7 +150,7 @@ def worker_processes(transactional_db, tmp_path):
             "control_folder": str(broker_dir / "control"),
             "store_processed": False,
         }
-        _reset_producer_pools()
+        previous_pools = _swap_producer_pools((None, None))
     app.conf.task_always_eager = False
     workers = WorkerProcesses(tmp_path, environment)
     try:
@@ -157,5 +159,8 @@ def worker_processes(transactional_db, tmp_path):
         for process in workers.started:
             WorkerProcesses.stop(process)
         app.conf.task_always_eager = True
-        app.conf.broker_transport_options = previous_options
-        _reset_producer_pools()
+        if previous_pools is not None:
+            app.conf.broker_transport_options = previous_options
+            test_pool, _ = _swap_producer_pools(previous_pools)
+            if test_pool is not None:
+                test_pool.force_close_all()
