@@ -145,6 +145,8 @@ def test_settings_save_channels_quiet_hours_and_reminder(login, mentee):
         ({"settings-quiet_start": "22:00"}, "both a start and an end"),
         ({"settings-quiet_start": "25:99", "settings-quiet_end": "07:00"}, "Enter a valid time"),
         ({"settings-sms_opt_in": "on"}, "Enter a phone number"),
+        ({"settings-phone_number": "abc"}, "Enter a valid phone number"),
+        ({"settings-phone_number": "+1 202 555"}, "too short"),
         ({"kind-checkin_reminder": "sms"}, "Select a valid choice"),
         ({"kind-encouragement": "sms"}, "Select a valid choice"),
         ({"kind-weekly_digest": "loud"}, "Select a valid choice"),
