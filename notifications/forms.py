@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .kinds import KINDS, Channel
 from .models import NotificationPreference
+from .sms import validate_phone_number
 
 WEEKDAYS = [
     (0, _("Monday")),
@@ -16,13 +17,6 @@ WEEKDAYS = [
     (5, _("Saturday")),
     (6, _("Sunday")),
 ]
-
-
-def validate_phone(value: str) -> str:
-    """The SMS helper's validator (notifications/sms.py), imported when first needed."""
-    from .sms import validate_phone_number
-
-    return validate_phone_number(value)
 
 
 class ChannelsForm(forms.Form):
@@ -71,12 +65,7 @@ class SettingsForm(forms.Form):
         value = self.cleaned_data["phone_number"].strip()
         if not value:
             return ""
-        try:
-            return validate_phone(value)
-        except (ValidationError, ValueError) as error:
-            if isinstance(error, ValidationError):
-                raise
-            raise ValidationError(_("Enter a valid mobile phone number.")) from error
+        return validate_phone_number(value)
 
     def clean(self):
         cleaned = super().clean()

@@ -13,6 +13,7 @@ from accounts.models import Membership
 from ..models import Pairing, PairingFeedback
 from ..signals import pairing_ended
 from .intake import lock_mentor_intake
+from .notify import answer_notify
 
 
 def _side(pairing: Pairing, by: Membership) -> str:
@@ -55,11 +56,11 @@ def pairing_accept(*, pairing: Pairing, by: Membership) -> Pairing:
                 raise
     if expired:
         raise ValidationError(_("This proposal has expired. Your coordinator can make a new one."))
-    return _accept_open(pairing_id=pairing.pk, side=side)
+    return _accept_open(pairing_id=pairing.pk, side=side, by=by)
 
 
 @transaction.atomic
-def _accept_open(*, pairing_id: int, side: str) -> Pairing:
+def _accept_open(*, pairing_id: int, side: str, by: Membership) -> Pairing:
     now = timezone.now()
     pairing = Pairing.objects.select_for_update().select_related("mentor").get(pk=pairing_id)
     _ensure_open_proposal(pairing, now)
@@ -88,6 +89,9 @@ def _accept_open(*, pairing_id: int, side: str) -> Pairing:
             pairing.save(update_fields=fields)
     except IntegrityError as exc:
         raise ValidationError(_("This mentee already has a mentor.")) from exc
+    answer_notify(
+        pairing=pairing, kind="pairing_accepted", by=by, key=f"pairing_accepted:{pairing.pk}:{side}"
+    )
     return pairing
 
 
@@ -99,7 +103,11 @@ def pairing_decline(*, pairing: Pairing, by: Membership, reason: str = "") -> Pa
     if side == "coordinator":
         raise ValidationError(_("Coordinators withdraw a proposal instead."))
     _ensure_open_proposal(pairing, timezone.now())
-    return _close(pairing, Pairing.Status.DECLINED, by, reason)
+    _close(pairing, Pairing.Status.DECLINED, by, reason)
+    answer_notify(
+        pairing=pairing, kind="pairing_declined", by=by, key=f"pairing_declined:{pairing.pk}"
+    )
+    return pairing
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ from accounts.models import Membership, Role
 from .. import scoring
 from ..models import DoNotPair, Intake, MatchingSettings, Pairing
 from .intake import intake_for, lock_mentor_intake
+from .notify import proposal_notify
 from .settings import matching_settings_for
 
 
@@ -103,7 +104,7 @@ def pairing_propose(
     if problems:
         raise ValidationError(problems)
     now = timezone.now()
-    return _create_proposal(
+    pairing = _create_proposal(
         mentee=mentee,
         mentor=mentor,
         proposed_by=by.user,
@@ -115,6 +116,8 @@ def pairing_propose(
         mentee_accepted=not settings_row.mentee_acceptance_required,
         overrides_previous_mentor=override_previous,
     )
+    proposal_notify(pairing=pairing)
+    return pairing
 
 
 @transaction.atomic
@@ -134,7 +137,7 @@ def pairing_request(*, mentee: Membership, mentor: Membership) -> Pairing:
     if problems:
         raise ValidationError(_("This mentor can't be requested right now."))
     now = timezone.now()
-    return _create_proposal(
+    pairing = _create_proposal(
         mentee=mentee,
         mentor=mentor,
         proposed_by=mentee.user,
@@ -145,6 +148,8 @@ def pairing_request(*, mentee: Membership, mentor: Membership) -> Pairing:
         expires_at=now + timedelta(days=settings_row.proposal_expiry_days),
         mentee_accepted=True,
     )
+    proposal_notify(pairing=pairing)
+    return pairing
 
 
 def _create_proposal(*, mentee, mentor, now, mentee_accepted, **fields) -> Pairing:

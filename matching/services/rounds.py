@@ -19,6 +19,7 @@ from .. import scoring
 from ..assignment import assignment_total, optimal_assignment
 from ..models import Intake, MatchingRound, Pairing
 from ..selectors import exclusion_mask, scoring_pool
+from .notify import round_proposals_notify
 from .proposals import reasons_as_data
 from .settings import matching_settings_for
 
@@ -240,6 +241,7 @@ def round_confirm(*, matching_round: MatchingRound, by: Membership) -> tuple[int
             )
         )
     Pairing.objects.bulk_create(to_create)
+    round_proposals_notify(round_id=locked.pk, program=locked.program)
     locked.status = MatchingRound.Status.CONFIRMED
     locked.confirmed_at = now
     locked.save(update_fields=["status", "confirmed_at"])

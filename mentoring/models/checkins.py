@@ -8,6 +8,11 @@ from accounts.models import Membership
 
 from .visibility import Visibility
 
+# After a check-in at or past these, the person's own confirmation offers support and the
+# program's crisis resources.
+LOW_MOOD_AT_MOST = 2
+HIGH_CRAVING_AT_LEAST = 8
+
 
 class CheckIn(models.Model):
     """One per person per program per local day; a second submission that day updates it."""
@@ -38,3 +43,7 @@ class CheckIn(models.Model):
 
     def __str__(self) -> str:
         return f"Check-in {self.date}"
+
+    @property
+    def is_hard_day(self) -> bool:
+        return self.mood <= LOW_MOOD_AT_MOST or self.craving >= HIGH_CRAVING_AT_LEAST

@@ -14,6 +14,7 @@ from matching.models import Pairing
 
 from ..models import ActionItem
 from .meetings import pairing_side
+from .notify import action_item_notify
 
 
 @transaction.atomic
@@ -30,13 +31,15 @@ def action_item_add(
         raise ValidationError(_("This pairing has ended."))
     if not title.strip():
         raise ValidationError({"title": [_("Describe the next step.")]})
-    return ActionItem.objects.create(
+    item = ActionItem.objects.create(
         pairing=pairing,
         assignee=assignee,
         title=title.strip()[:200],
         due_date=due_date,
         created_by=by,
     )
+    action_item_notify(item=item, by=by)
+    return item
 
 
 @transaction.atomic

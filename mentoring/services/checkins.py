@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Membership, Role
 
 from ..models import CheckIn, Visibility
+from .notify import outreach_notify
 from .time import local_today
 
 
@@ -57,12 +58,18 @@ def checkin_record(
                     .first()
                 )
                 if checkin is None:
-                    return CheckIn.objects.create(membership=membership, date=day, **fields)
-                if wants_outreach and not checkin.wants_outreach:
-                    checkin.outreach_handled_at = None  # a new request shows again
-                for name, value in fields.items():
-                    setattr(checkin, name, value)
-                checkin.save()
+                    checkin = CheckIn.objects.create(membership=membership, date=day, **fields)
+                    new_request = wants_outreach
+                else:
+                    new_request = wants_outreach and not checkin.wants_outreach
+                    if new_request:
+                        checkin.outreach_handled_at = None  # a new request shows again
+                    for name, value in fields.items():
+                        setattr(checkin, name, value)
+                    checkin.save()
+                # A private check-in stays private: the form tells the person nobody is told.
+                if new_request and visibility == Visibility.SHARED:
+                    outreach_notify(checkin=checkin)
                 return checkin
         except IntegrityError:
             continue  # the other submission created today's row first: update it instead

@@ -15,6 +15,7 @@ from accounts.models import Membership, User
 from matching.models import Pairing
 
 from ..models import Meeting, MeetingFormat
+from .notify import meeting_notify
 
 MIN_DURATION, MAX_DURATION = 5, 480
 
@@ -105,6 +106,7 @@ def meeting_propose(
         duration_minutes=duration_minutes,
         exclude_id=meeting.pk,
     )
+    meeting_notify(meeting=meeting, kind="meeting_proposed", by=by)
     return meeting, overlaps
 
 
@@ -132,6 +134,7 @@ def meeting_confirm(*, meeting: Meeting, by: User) -> Meeting:
     meeting.awaiting = None
     meeting.sequence += 1
     meeting.save()
+    meeting_notify(meeting=meeting, kind="meeting_confirmed", by=by)
     return meeting
 
 
@@ -175,6 +178,7 @@ def meeting_propose_other_time(
         duration_minutes=duration_minutes,
         exclude_id=meeting.pk,
     )
+    meeting_notify(meeting=meeting, kind="meeting_moved", by=by)
     return meeting, overlaps
 
 
@@ -193,6 +197,7 @@ def meeting_cancel(*, meeting: Meeting, by: User, reason: str) -> Meeting:
     meeting.awaiting = None
     meeting.sequence += 1
     meeting.save()
+    meeting_notify(meeting=meeting, kind="meeting_cancelled", by=by)
     return meeting
 
 

@@ -12,6 +12,7 @@ from accounts.models import Membership, User
 from matching.models import Pairing
 
 from ..models import CheckIn, Encouragement, Goal, Visibility
+from .notify import encouragement_notify
 
 
 def _require_current_mentor(*, mentor_user: User, mentee: Membership) -> None:
@@ -39,9 +40,11 @@ def encouragement_add(
             raise ValidationError(_("You can encourage on what your mentee shares with you."))
     if not text.strip():
         raise ValidationError({"text": [_("Write a few words of encouragement.")]})
-    return Encouragement.objects.create(
+    encouragement = Encouragement.objects.create(
         mentee=mentee, author=mentor_user, goal=goal, checkin=checkin, text=text.strip()[:1000]
     )
+    encouragement_notify(encouragement=encouragement)
+    return encouragement
 
 
 @transaction.atomic

@@ -3,15 +3,13 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Role
-from matching.models import Pairing
 
 from ..models import RecoveryPeriod, RecoverySettings
+from .notify import current_pairing, return_to_use_notify
 from .time import local_today
 
 
@@ -94,33 +92,14 @@ def recovery_return_to_use(
     ):
         # A double-posted form would otherwise add an empty period (and a second email).
         raise ValidationError({"on": [_("You already logged a return to use on this date.")]})
-    told = _tell_mentor(membership) if tell_mentor else None
+    told = current_pairing(membership) if tell_mentor else None
     current.ended_on = on
     current.end_note = note.strip()[:2000]
     # With no current mentor nobody is told, and no later mentor ever sees it.
     current.told_mentor = told is not None
     current.told_pairing = told
     current.save(update_fields=["ended_on", "end_note", "told_mentor", "told_pairing"])
+    if told is not None:
+        return_to_use_notify(period=current, pairing=told)
     RecoveryPeriod.objects.create(membership=membership, started_on=on)
     return current
-
-
-def _tell_mentor(membership: Membership) -> Pairing | None:
-    """The current pairing whose mentor is told (by email when they take updates), or None
-    when the person has no current mentor."""
-    pairing = (
-        Pairing.objects.filter(mentee=membership, status__in=Pairing.CURRENT)
-        .select_related("mentor__user__profile")
-        .first()
-    )
-    if pairing is None:
-        return None
-    mentor_user = pairing.mentor.user
-    profile = getattr(mentor_user, "profile", None)
-    if profile is not None and not profile.email_updates:
-        return pairing  # told on their dashboard only
-    context = {"mentee_name": membership.user.display_name, "program": membership.program}
-    subject = render_to_string("mentoring/email/shared_update_subject.txt", context).strip()
-    body = render_to_string("mentoring/email/shared_update_message.txt", context)
-    transaction.on_commit(lambda: send_mail(subject, body, None, [mentor_user.email]))
-    return pairing

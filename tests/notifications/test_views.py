@@ -145,6 +145,8 @@ def test_settings_save_channels_quiet_hours_and_reminder(login, mentee):
         ({"settings-quiet_start": "22:00"}, "both a start and an end"),
         ({"settings-quiet_start": "25:99", "settings-quiet_end": "07:00"}, "Enter a valid time"),
         ({"settings-sms_opt_in": "on"}, "Enter a phone number"),
+        ({"settings-phone_number": "abc"}, "Enter a valid phone number"),
+        ({"settings-phone_number": "+1 202 555"}, "too short"),
         ({"kind-checkin_reminder": "sms"}, "Select a valid choice"),
         ({"kind-encouragement": "sms"}, "Select a valid choice"),
         ({"kind-weekly_digest": "loud"}, "Select a valid choice"),
@@ -189,3 +191,17 @@ def test_tampered_unsubscribe_link_changes_nothing(client, mentee, method):
     assert response.status_code == 400
     assert b"Nothing was changed" in response.content
     assert not NotificationPreference.objects.exists()
+
+
+def test_unsubscribe_link_does_not_say_what_the_email_was_about(mentee):
+    """The token is signed, not encrypted: decoded, it must not name the kind."""
+    import zlib
+
+    from django.core.signing import b64_decode
+
+    token = unsubscribe_token(user_id=mentee.user_id, kind="return_to_use_shared")
+    payload = token.split(":")[0]
+    raw = b64_decode(payload.lstrip(".").encode())
+    decoded = (zlib.decompress(raw) if payload.startswith(".") else raw).decode()
+    assert '"u"' in decoded  # really the payload
+    assert "return" not in decoded and "use" not in decoded and "shared" not in decoded
