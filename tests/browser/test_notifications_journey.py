@@ -1,14 +1,18 @@
 """Issue 10: on a phone (390 px), a mentee sets the time and days of their check-in reminder
 with the keyboard; the reminder is produced and emailed; the bell shows it unread and the
 list shows it; the email's unsubscribe link, opened in the browser, turns that kind's email
-off, and the settings page says so."""
+off, and the settings page says so. A mentee still waiting for a mentor asks for someone to
+reach out in a hard-day check-in: it reaches the coordinator's bell."""
 
 import re
 from datetime import time
 from urllib.parse import urlsplit
 
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page, expect
+
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from accounts.models import Role
 from notifications.models import CheckinReminder, Delivery
@@ -18,9 +22,13 @@ from tests.factories import MembershipFactory, ProgramFactory, UserFactory
 PASSWORD = "journey-passphrase-2026"
 
 
-def _mentee():
+def _mentee(coordinator_email="dana@example.org"):
     program = ProgramFactory(name="Harbor Peer Mentoring", slug="harbor")
-    MembershipFactory(program=program, role=Role.COORDINATOR)
+    MembershipFactory(
+        program=program,
+        role=Role.COORDINATOR,
+        user=UserFactory(email=coordinator_email, display_name="Dana", password=PASSWORD),
+    )
     return MembershipFactory(
         program=program,
         role=Role.MENTEE,
@@ -28,12 +36,17 @@ def _mentee():
     )
 
 
-def _log_in(page: Page, live_server_url: str) -> None:
+def _log_in(
+    page: Page, live_server_url: str, email="river@example.org", code=None, unread=0
+) -> None:
     page.goto(f"{live_server_url}/accounts/login/")
-    page.get_by_label("Email").fill("river@example.org")
+    page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()
-    expect(page.get_by_role("link", name="Notifications, 0 unread")).to_be_visible()
+    if code is not None:
+        page.get_by_label("Code").fill(code)
+        page.get_by_role("button", name="Sign In").click()
+    expect(page.get_by_role("link", name=f"Notifications, {unread} unread")).to_be_visible()
 
 
 def test_mentee_sets_a_reminder_gets_it_and_unsubscribes(
@@ -102,3 +115,38 @@ def test_mentee_sets_a_reminder_gets_it_and_unsubscribes(
     channel = page.get_by_label(re.compile(r"^Check-in reminders:?$"))
     expect(channel).to_have_value("in_app")
     expect(channel.locator("option:checked")).to_have_text("In PeerPath only")
+
+
+def test_a_waiting_mentees_reach_out_request_reaches_the_coordinators_bell(
+    page: Page, live_server, artifacts, totp_code
+):
+    mentee = _mentee()
+    coordinator = mentee.program.memberships.get(role=Role.COORDINATOR)
+    secret = generate_totp_secret()
+    TOTP.activate(coordinator.user, secret)
+    page.set_default_timeout(10_000)
+    page.set_viewport_size({"width": 390, "height": 844})
+
+    _log_in(page, live_server.url)
+    page.goto(f"{live_server.url}/p/harbor/check-in/")
+    form = page.locator("form.checkin-form")
+    form.get_by_label("1 — very low").check()
+    form.get_by_label("Craving").fill("8")
+    form.get_by_label("I'd like my mentor to reach out").check()
+    form.get_by_role("button", name="Save my check-in").click()
+    expect(page.get_by_text("Asked my mentor to reach out")).to_be_visible()
+    page.context.clear_cookies()
+
+    _log_in(page, live_server.url, "dana@example.org", totp_code(secret), unread=1)
+    page.get_by_role("link", name="Notifications, 1 unread").click()
+    expect(page.get_by_role("heading", name="Notifications")).to_be_visible()
+    page.screenshot(path=str(artifacts / "notifications-coordinator-outreach-phone.png"))
+    notification = coordinator.user.notifications.get()
+    assert notification.kind == "outreach_unassigned"
+    expect(page.get_by_text(f"Unread: {notification.title}")).to_be_visible()
+    # Opening it leads to the waiting mentee's mentor suggestions, where a match is made.
+    page.get_by_role("link", name=re.compile(r"^Open")).first.click()
+    expect(page).to_have_url(re.compile(re.escape(notification.url) + "$"))
+    assert notification.url == reverse(
+        "matching_coord:suggestions", kwargs={"program_slug": "harbor", "mentee_id": mentee.pk}
+    )
