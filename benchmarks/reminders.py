@@ -174,9 +174,7 @@ def _stand_in_sweep(*, window_start: datetime, window_end: datetime) -> int:
             url=f"/p/{slug}/check-in/",
             program_id=program_id,
         )
-        for membership_id, user_id, program_id, slug in CheckinReminder.objects.filter(
-            enabled=True
-        )
+        for membership_id, user_id, program_id, slug in CheckinReminder.objects.filter(enabled=True)
         .values_list(
             "membership_id",
             "membership__user_id",
@@ -209,8 +207,13 @@ def sweep_in_this_process(due_iso: str) -> None:
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         json.dumps(
-            {"sweep": name, "sent": sent, "seconds": seconds, "peak_mb": peak / 2**20,
-             "rss_mb": rss_mb}
+            {
+                "sweep": name,
+                "sent": sent,
+                "seconds": seconds,
+                "peak_mb": peak / 2**20,
+                "rss_mb": rss_mb,
+            }
         )
     )
 

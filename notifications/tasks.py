@@ -104,7 +104,8 @@ def deliveries_requeue_stale() -> int:
     # message harmless).
     requeued += list(
         Delivery.objects.filter(
-            status=Delivery.Status.PENDING, due_at__lt=now - timedelta(seconds=settings.NOTIFICATION_LOST_AFTER_SECONDS),
+            status=Delivery.Status.PENDING,
+            due_at__lt=now - timedelta(seconds=settings.NOTIFICATION_LOST_AFTER_SECONDS),
         ).values_list("id", flat=True)[:REQUEUE_LIMIT]
     )
     for start in range(0, len(requeued), 100):

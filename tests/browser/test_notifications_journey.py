@@ -8,11 +8,10 @@ import re
 from datetime import time
 from urllib.parse import urlsplit
 
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page, expect
-
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from accounts.models import Role
 from notifications.models import CheckinReminder, Delivery

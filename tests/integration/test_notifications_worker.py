@@ -56,9 +56,7 @@ def test_the_worker_emails_a_notification_only_after_commit(mentee, mailoutbox, 
 def test_a_refused_email_is_retried_then_recorded_for_the_coordinators(
     settings, mentee, coordinator, mailoutbox, real_worker
 ):
-    settings.EMAIL_BACKEND = (
-        "tests.integration.test_notifications_worker.RefusingSmtpBackend"
-    )
+    settings.EMAIL_BACKEND = "tests.integration.test_notifications_worker.RefusingSmtpBackend"
     settings.NOTIFICATION_RETRY_BACKOFF_SECONDS = 0  # retries go through the broker at once
     notification = notification_send(
         recipient=mentee.user,
