@@ -3,6 +3,7 @@
 
 from .action_items import action_item_add, action_item_set_done  # noqa: F401
 from .checkins import checkin_record  # noqa: F401
+from .digest import weekly_digests_send  # noqa: F401
 from .events import (  # noqa: F401
     event_cancel,
     event_create,
@@ -39,6 +40,12 @@ from .recovery import (  # noqa: F401
     recovery_return_to_use,
     recovery_settings_update,
     recovery_start,
+)
+from .reminders import (  # noqa: F401
+    checkin_reminders_send,
+    meeting_reminders_send,
+    no_checkin_nudges_send,
+    stalled_pairs_send,
 )
 from .strategies import (  # noqa: F401
     strategy_archive,
