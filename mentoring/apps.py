@@ -7,7 +7,6 @@ class MentoringConfig(AppConfig):
 
     def ready(self):
         from matching.signals import pairing_ended
-
         from notifications.delivery import relevance_check_register
 
         from .services.meetings import cancel_planned_meetings

@@ -4,20 +4,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_form_submission'),
-        ('matching', '0001_initial'),
+        ("accounts", "0002_form_submission"),
+        ("matching", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='matchingsettings',
-            name='proposal_reminder_days',
-            field=models.PositiveSmallIntegerField(default=3, help_text='Or one day before the proposal expires, if that comes first.', verbose_name='remind people of an unanswered proposal after (days)'),
+            model_name="matchingsettings",
+            name="proposal_reminder_days",
+            field=models.PositiveSmallIntegerField(
+                default=3,
+                help_text="Or one day before the proposal expires, if that comes first.",
+                verbose_name="remind people of an unanswered proposal after (days)",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='matchingsettings',
-            constraint=models.CheckConstraint(condition=models.Q(('proposal_reminder_days__gte', 1), ('proposal_reminder_days__lte', 30)), name='matching_settings_reminder_range'),
+            model_name="matchingsettings",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("proposal_reminder_days__gte", 1), ("proposal_reminder_days__lte", 30)
+                ),
+                name="matching_settings_reminder_range",
+            ),
         ),
     ]

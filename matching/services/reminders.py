@@ -87,4 +87,6 @@ def waiting_proposal_still_relevant(notification) -> bool:
         return False
     if pairing.mentee_accepted_at is None and pairing.mentee.user_id == notification.recipient_id:
         return True
-    return pairing.mentor_accepted_at is None and pairing.mentor.user_id == notification.recipient_id
+    return (
+        pairing.mentor_accepted_at is None and pairing.mentor.user_id == notification.recipient_id
+    )

@@ -48,9 +48,7 @@ def program_weekly_summary(*, program: Program, now: datetime) -> WeeklySummary:
         Membership.objects.filter(
             program=program, role=Role.MENTEE, status=Membership.Status.ACTIVE
         )
-        .exclude(
-            Exists(Pairing.objects.filter(mentee=OuterRef("pk"), status__in=Pairing.OPEN))
-        )
+        .exclude(Exists(Pairing.objects.filter(mentee=OuterRef("pk"), status__in=Pairing.OPEN)))
         .count()
     )
     pairings = Pairing.objects.filter(program=program).aggregate(

@@ -227,7 +227,9 @@ def no_checkin_nudges_send(*, now: datetime | None = None) -> int:
 def _stalled_rows(now: datetime) -> Iterator[BulkRow]:
     pairings = list(
         Pairing.objects.filter(status=Pairing.Status.ACTIVE)
-        .annotate(last_logged=Max("meetings__starts_at", filter=Q(meetings__logged_at__isnull=False)))
+        .annotate(
+            last_logged=Max("meetings__starts_at", filter=Q(meetings__logged_at__isnull=False))
+        )
         .values_list(
             "pk",
             "program_id",

@@ -35,9 +35,9 @@ def around(moment: datetime) -> tuple[datetime, datetime]:
 
 def reminded(membership) -> list[str]:
     return list(
-        Notification.objects.filter(
-            recipient=membership.user, kind="checkin_reminder"
-        ).values_list("key", flat=True)
+        Notification.objects.filter(recipient=membership.user, kind="checkin_reminder").values_list(
+            "key", flat=True
+        )
     )
 
 
@@ -156,7 +156,9 @@ def test_catch_up_is_capped_at_an_hour(program):
     assert sweep_run(name="late", now=datetime(2026, 6, 10, 23, 30, tzinfo=UTC), sweep=sweep) == 1
     sweep_run(name="too-late", now=datetime(2026, 6, 10, 20, 0, tzinfo=UTC), sweep=sweep)
     # ...but a reminder more than an hour late is not sent at all.
-    assert sweep_run(name="too-late", now=datetime(2026, 6, 11, 0, 30, tzinfo=UTC), sweep=sweep) == 0
+    assert (
+        sweep_run(name="too-late", now=datetime(2026, 6, 11, 0, 30, tzinfo=UTC), sweep=sweep) == 0
+    )
 
 
 def test_the_task_sweeps_the_last_minute(program, mailoutbox, django_capture_on_commit_callbacks):
@@ -218,3 +220,20 @@ def test_the_sweep_costs_the_same_queries_for_10_and_500_due_mentees(program, ot
     # Inserts are bulk: one statement per table on PostgreSQL; SQLite's limit of 999
     # parameters per statement splits 500 rows into a few.
     assert large[2] <= 2 * (1 + 500 * 10 // 999)
+
+
+def test_a_queued_reminder_is_dropped_if_the_mentee_checks_in_first(program, mailoutbox):
+    from notifications.models import Delivery
+    from notifications.tasks import delivery_send
+
+    first = mentee_in(program, "America/New_York", "first-q@example.org")
+    second = mentee_in(program, "America/New_York", "second-q@example.org")
+    assert send(datetime(2026, 6, 10, 23, 0, tzinfo=UTC)) == 2
+    # The second mentee checks in while the reminder waits (quiet hours, a busy worker).
+    CheckInFactory(membership=second, date=date(2026, 6, 10))
+    outcomes = {
+        delivery.notification.recipient_id: delivery_send(delivery.pk)
+        for delivery in Delivery.objects.select_related("notification")
+    }
+    assert outcomes == {first.user_id: "sent", second.user_id: "dropped"}
+    assert [m.to for m in mailoutbox] == [["first-q@example.org"]]
