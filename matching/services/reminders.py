@@ -79,7 +79,10 @@ def waiting_proposals_remind(*, now: datetime | None = None) -> int:
 def waiting_proposal_still_relevant(notification) -> bool:
     """Checked again at send time: the proposal is still open and the person still has to
     answer it."""
-    pairing_id = int(notification.key.split(":", 2)[1])
+    parts = notification.key.split(":", 2)
+    if len(parts) != 3 or not parts[1].isdigit():
+        return True  # not the sweep's key: nothing to check again
+    pairing_id = int(parts[1])
     pairing = Pairing.objects.filter(
         pk=pairing_id, status=Pairing.Status.PROPOSED, expires_at__gt=timezone.now()
     ).first()

@@ -281,17 +281,23 @@ def stalled_pairs_send(*, now: datetime | None = None) -> int:
 # what was due when the sweep ran may have changed since.
 
 
-def _key_parts(notification) -> tuple[int, str]:
-    _kind, object_id, slot = notification.key.split(":", 2)
-    return int(object_id), slot
+def _key_parts(notification) -> tuple[int, str] | None:
+    """(object id, slot) of a key the sweeps made; None for another shape of key."""
+    parts = notification.key.split(":", 2)
+    if len(parts) != 3 or not parts[1].isdigit():
+        return None
+    return int(parts[1]), parts[2]
 
 
 def meeting_reminder_still_relevant(notification) -> bool:
     """The meeting is still confirmed, at the same time, and its pairing still current."""
-    meeting_id, slot = _key_parts(notification)
-    starts = datetime.strptime(slot, "%Y-%m-%dT%H:%MZ").replace(tzinfo=UTC)
+    parts = _key_parts(notification)
+    try:
+        starts = datetime.strptime(parts[1], "%Y-%m-%dT%H:%MZ").replace(tzinfo=UTC)
+    except (TypeError, ValueError):
+        return True  # not a sweep's key: nothing to check again
     return Meeting.objects.filter(
-        pk=meeting_id,
+        pk=parts[0],
         status=Meeting.Status.CONFIRMED,
         starts_at__gte=starts,
         starts_at__lt=starts + timedelta(minutes=1),
@@ -301,23 +307,29 @@ def meeting_reminder_still_relevant(notification) -> bool:
 
 def checkin_reminder_still_relevant(notification) -> bool:
     """Not checked in that day since the reminder was queued (quiet hours may delay it)."""
-    membership_id, slot = _key_parts(notification)
-    return not CheckIn.objects.filter(
-        membership_id=membership_id, date=date.fromisoformat(slot)
-    ).exists()
+    parts = _key_parts(notification)
+    try:
+        local_date = date.fromisoformat(parts[1])
+    except (TypeError, ValueError):
+        return True
+    return not CheckIn.objects.filter(membership_id=parts[0], date=local_date).exists()
 
 
 def no_checkin_nudge_still_relevant(notification) -> bool:
     """The recipient is still the mentee's mentor."""
-    mentee_id, _slot = _key_parts(notification)
+    parts = _key_parts(notification)
+    if parts is None:
+        return True
     return Pairing.objects.filter(
-        mentee_id=mentee_id, mentor__user_id=notification.recipient_id, status__in=Pairing.CURRENT
+        mentee_id=parts[0], mentor__user_id=notification.recipient_id, status__in=Pairing.CURRENT
     ).exists()
 
 
 def pair_stalled_still_relevant(notification) -> bool:
-    pairing_id, _slot = _key_parts(notification)
-    return Pairing.objects.filter(pk=pairing_id, status=Pairing.Status.ACTIVE).exists()
+    parts = _key_parts(notification)
+    if parts is None:
+        return True
+    return Pairing.objects.filter(pk=parts[0], status=Pairing.Status.ACTIVE).exists()
 
 
 RELEVANCE_CHECKS = {
