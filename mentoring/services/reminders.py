@@ -94,14 +94,18 @@ def _checkin_reminder_rows(window_start: datetime, window_end: datetime) -> Iter
         )
         .order_by()
     )
+    # (zone, minute) -> [(local date, weekday)]: a row's due dates without a scan of `due`.
+    dates_of: dict[tuple[str, time], list[tuple[date, int]]] = defaultdict(list)
+    for (zone, local_date), minutes in due.items():
+        for minute, weekday in minutes.items():
+            dates_of[(zone, minute)].append((local_date, weekday))
     link = _Links("checkins:index")
     for membership_id, user_id, program_id, slug, zone, local_time, days in candidates.iterator(
         chunk_size=2000
     ):
-        minute = time(local_time.hour, local_time.minute)
-        for (due_zone, local_date), minutes in due.items():
+        for local_date, weekday in dates_of[(zone, time(local_time.hour, local_time.minute))]:
             # Days are 0 = Monday; the schedule's weekdays are ISO (1 = Monday).
-            if due_zone == zone and minute in minutes and minutes[minute] - 1 in days:
+            if weekday - 1 in days:
                 yield BulkRow(
                     recipient_id=user_id,
                     kind="checkin_reminder",
