@@ -10,7 +10,7 @@ class MentoringConfig(AppConfig):
         from notifications.delivery import relevance_check_register
 
         from .services.meetings import cancel_planned_meetings
-        from .services.reminders import RELEVANCE_CHECKS
+        from .services.reminder_checks import RELEVANCE_CHECKS
 
         pairing_ended.connect(cancel_planned_meetings, dispatch_uid="mentoring-cancel-meetings")
         for kind, check in RELEVANCE_CHECKS.items():

@@ -1,6 +1,7 @@
-"""The periodic sweeps of mentoring: check-in and meeting reminders (windowed: they fire at a
-wall-clock minute), the mentor's "no check-in" nudge and the coordinators' "pair stalled"
-notice (state-based: once per quiet period). The weekly digest is in `digest.py`.
+"""The windowed sweeps of mentoring: check-in and meeting reminders, which fire at a
+wall-clock minute. The state-based ones (the mentor's "no check-in" nudge, the coordinators'
+"pair stalled" notice) are in `nudges.py`, the weekly digest in `digest.py`, and the checks
+made again at send time in `reminder_checks.py`.
 
 Each sweep selects what is due in a few queries over the whole database and hands rows to
 `notifications_send_bulk` (batches of 1,000); the dedupe key of each row makes a second run
@@ -9,12 +10,10 @@ over the same window, or a second beat, store nothing new.
 
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
-from django.utils import timezone
 
 from accounts.models import Membership, Profile, Role
 from matching.models import Pairing
@@ -30,7 +29,7 @@ MEETING_REMINDER_LEADS = {
 }
 
 
-class _Links:
+class Links:
     """One reverse() per program and page, not one per reminder."""
 
     def __init__(self, view_name: str):
@@ -99,7 +98,7 @@ def _checkin_reminder_rows(window_start: datetime, window_end: datetime) -> Iter
     for (zone, local_date), minutes in due.items():
         for minute, weekday in minutes.items():
             dates_of[(zone, minute)].append((local_date, weekday))
-    link = _Links("checkins:index")
+    link = Links("checkins:index")
     for membership_id, user_id, program_id, slug, zone, local_time, days in candidates.iterator(
         chunk_size=2000
     ):
@@ -123,7 +122,7 @@ def checkin_reminders_send(*, window_start: datetime, window_end: datetime) -> i
 
 
 def _meeting_reminder_rows(window_start: datetime, window_end: datetime) -> Iterator[BulkRow]:
-    link = _Links("meetings:index")
+    link = Links("meetings:index")
     for kind, lead in MEETING_REMINDER_LEADS.items():
         # Only confirmed meetings: a proposal may never happen, and a moved meeting goes back
         # to "proposed" until the other person confirms the new time.
@@ -163,183 +162,3 @@ def meeting_reminders_send(*, window_start: datetime, window_end: datetime) -> i
     before it starts, when that moment falls in [window_start, window_end). The key holds the
     start time, so a meeting moved and confirmed again is reminded of at its new time."""
     return notifications_send_bulk(_meeting_reminder_rows(window_start, window_end))
-
-
-def _local_today(zone: str, now: datetime) -> date:
-    return now.astimezone(ZoneInfo(zone)).date()
-
-
-def _period_start(quiet_since: date, today: date, period_days: int) -> date | None:
-    """The start of the current quiet period of `period_days`, or None before the first ends:
-    quiet since the 1st with a 7-day threshold -> the 8th, then the 15th, ..."""
-    quiet_days = (today - quiet_since).days
-    if quiet_days < period_days:
-        return None
-    return quiet_since + timedelta(days=period_days * (quiet_days // period_days))
-
-
-def _no_checkin_rows(now: datetime) -> Iterator[BulkRow]:
-    pairings = (
-        Pairing.objects.filter(
-            status=Pairing.Status.ACTIVE,
-            mentee__status=Membership.Status.ACTIVE,
-            mentor__status=Membership.Status.ACTIVE,
-        )
-        .annotate(last_checkin=Max("mentee__checkins__date"))
-        .values_list(
-            "mentee_id",
-            "mentor__user_id",
-            "program_id",
-            "program__slug",
-            "program__time_zone",
-            "program__settings",
-            "activated_at",
-            "proposed_at",
-            "last_checkin",
-            "mentee__user__profile__display_name",
-        )
-        .order_by()
-    )
-    for row in pairings.iterator(chunk_size=2000):
-        mentee_id, mentor_user, program_id, slug, zone, settings, activated, proposed = row[:8]
-        last_checkin, mentee_name = row[8:]
-        threshold = settings.get("flag_no_checkin_days", 7) if settings else 7
-        today = _local_today(zone, now)
-        # A mentee who never checked in (with this mentor) counts from the pairing's start.
-        started = (activated or proposed).astimezone(ZoneInfo(zone)).date()
-        since = max(last_checkin, started) if last_checkin else started
-        period = _period_start(since, today, threshold)
-        if period is None:
-            continue
-        yield BulkRow(
-            recipient_id=mentor_user,
-            kind="no_checkin_nudge",
-            key=slot_key("no_checkin_nudge", mentee_id, period),
-            url=reverse("mentor:detail", kwargs={"program_slug": slug, "mentee_id": mentee_id}),
-            program_id=program_id,
-            context={"other_name": mentee_name or ""},
-        )
-
-
-def no_checkin_nudges_send(*, now: datetime | None = None) -> int:
-    """Tells a mentor when their mentee has not checked in for the program's dashboard
-    threshold (7 days unless set), counting from the start of the pairing for a mentee who
-    never checked in; once per mentee per quiet period of that length."""
-    return notifications_send_bulk(_no_checkin_rows(now or timezone.now()))
-
-
-def _stalled_rows(now: datetime) -> Iterator[BulkRow]:
-    pairings = list(
-        Pairing.objects.filter(status=Pairing.Status.ACTIVE)
-        .annotate(
-            last_logged=Max("meetings__starts_at", filter=Q(meetings__logged_at__isnull=False))
-        )
-        .values_list(
-            "pk",
-            "program_id",
-            "program__slug",
-            "program__time_zone",
-            "program__settings",
-            "activated_at",
-            "proposed_at",
-            "last_logged",
-        )
-        .order_by()
-    )
-    due: dict[int, list[tuple[int, date, str]]] = defaultdict(list)
-    for pairing_id, program_id, slug, zone, settings, activated, proposed, last_logged in pairings:
-        threshold = settings.get("flag_no_meeting_days", 14) if settings else 14
-        local = ZoneInfo(zone)
-        started = (activated or proposed).astimezone(local).date()
-        since = max(last_logged.astimezone(local).date(), started) if last_logged else started
-        period = _period_start(since, _local_today(zone, now), threshold)
-        if period is not None:
-            due[program_id].append((pairing_id, period, slug))
-    if not due:
-        return
-    coordinators = defaultdict(list)
-    for program_id, user_id in Membership.objects.filter(
-        program_id__in=list(due), role=Role.COORDINATOR, status=Membership.Status.ACTIVE
-    ).values_list("program_id", "user_id"):
-        coordinators[program_id].append(user_id)
-    link = _Links("matching_coord:board")
-    for program_id, stalled in due.items():
-        for pairing_id, period, slug in stalled:
-            for user_id in coordinators[program_id]:
-                yield BulkRow(
-                    recipient_id=user_id,
-                    kind="pair_stalled",
-                    key=slot_key("pair_stalled", pairing_id, period),
-                    url=link(slug),
-                    program_id=program_id,
-                )
-
-
-def stalled_pairs_send(*, now: datetime | None = None) -> int:
-    """Tells a program's coordinators about each active pair with no meeting logged for the
-    program's threshold (14 days unless set); once per pairing per quiet period."""
-    return notifications_send_bulk(_stalled_rows(now or timezone.now()))
-
-
-# Checks made again when a queued reminder's turn to be sent comes (notifications.delivery):
-# what was due when the sweep ran may have changed since.
-
-
-def _key_parts(notification) -> tuple[int, str] | None:
-    """(object id, slot) of a key the sweeps made; None for another shape of key."""
-    parts = notification.key.split(":", 2)
-    if len(parts) != 3 or not parts[1].isdigit():
-        return None
-    return int(parts[1]), parts[2]
-
-
-def meeting_reminder_still_relevant(notification) -> bool:
-    """The meeting is still confirmed, at the same time, and its pairing still current."""
-    parts = _key_parts(notification)
-    try:
-        starts = datetime.strptime(parts[1], "%Y-%m-%dT%H:%MZ").replace(tzinfo=UTC)
-    except (TypeError, ValueError):
-        return True  # not a sweep's key: nothing to check again
-    return Meeting.objects.filter(
-        pk=parts[0],
-        status=Meeting.Status.CONFIRMED,
-        starts_at__gte=starts,
-        starts_at__lt=starts + timedelta(minutes=1),
-        pairing__status__in=Pairing.CURRENT,
-    ).exists()
-
-
-def checkin_reminder_still_relevant(notification) -> bool:
-    """Not checked in that day since the reminder was queued (quiet hours may delay it)."""
-    parts = _key_parts(notification)
-    try:
-        local_date = date.fromisoformat(parts[1])
-    except (TypeError, ValueError):
-        return True
-    return not CheckIn.objects.filter(membership_id=parts[0], date=local_date).exists()
-
-
-def no_checkin_nudge_still_relevant(notification) -> bool:
-    """The recipient is still the mentee's mentor."""
-    parts = _key_parts(notification)
-    if parts is None:
-        return True
-    return Pairing.objects.filter(
-        mentee_id=parts[0], mentor__user_id=notification.recipient_id, status__in=Pairing.CURRENT
-    ).exists()
-
-
-def pair_stalled_still_relevant(notification) -> bool:
-    parts = _key_parts(notification)
-    if parts is None:
-        return True
-    return Pairing.objects.filter(pk=parts[0], status=Pairing.Status.ACTIVE).exists()
-
-
-RELEVANCE_CHECKS = {
-    "checkin_reminder": checkin_reminder_still_relevant,
-    "meeting_reminder_24h": meeting_reminder_still_relevant,
-    "meeting_reminder_1h": meeting_reminder_still_relevant,
-    "no_checkin_nudge": no_checkin_nudge_still_relevant,
-    "pair_stalled": pair_stalled_still_relevant,
-}
