@@ -240,16 +240,8 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
-CELERY_BEAT_SCHEDULE = {
-    "expire-pairing-proposals": {
-        "task": "matching.tasks.pairings_expire_task",
-        "schedule": 15 * 60,
-    },
-    "requeue-stale-deliveries": {
-        "task": "notifications.tasks.deliveries_requeue_stale",
-        "schedule": 5 * 60,
-    },
-}
+# The schedules live in the database (admin: Periodic tasks), created by the migration
+# mentoring/migrations/0004_periodic_sweeps.py; none are declared here.
 
 # SECURITY
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)

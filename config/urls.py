@@ -28,5 +28,6 @@ urlpatterns = [
     path("p/<slug:program_slug>/mentor/", include("mentoring.urls.mentor")),
     path("p/<slug:program_slug>/strategies/", include("mentoring.urls.strategies")),
     path("p/<slug:program_slug>/events/", include("mentoring.urls.events")),
+    path("p/<slug:program_slug>/summary/", include("mentoring.urls.summary")),
     path("calendar/", include("mentoring.urls.feeds")),
 ]

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class MatchingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "matching"
+
+    def ready(self):
+        from notifications.delivery import relevance_check_register
+
+        from .services.reminders import waiting_proposal_still_relevant
+
+        relevance_check_register("pairing_waiting", waiting_proposal_still_relevant)

@@ -11,3 +11,8 @@ def round_compute_task(round_id: int) -> None:
 @shared_task
 def pairings_expire_task() -> int:
     return services.pairings_expire()
+
+
+@shared_task
+def waiting_proposals_sweep() -> int:
+    return services.waiting_proposals_remind()

@@ -7,7 +7,11 @@ class MentoringConfig(AppConfig):
 
     def ready(self):
         from matching.signals import pairing_ended
+        from notifications.delivery import relevance_check_register
 
         from .services.meetings import cancel_planned_meetings
+        from .services.reminder_checks import RELEVANCE_CHECKS
 
         pairing_ended.connect(cancel_planned_meetings, dispatch_uid="mentoring-cancel-meetings")
+        for kind, check in RELEVANCE_CHECKS.items():
+            relevance_check_register(kind, check)

@@ -10,6 +10,7 @@ from .models import (
     Notification,
     NotificationPreference,
     NotificationSettings,
+    SweepMark,
 )
 
 PERSON_SEARCH = ["user__email", "user__profile__display_name"]
@@ -74,3 +75,9 @@ class CheckinReminderAdmin(NotificationsAdmin):
     list_display = ["record", "membership", "enabled", "local_time", "days", "updated_at"]
     list_filter = ["enabled"]
     search_fields = ["membership__user__email", "membership__user__profile__display_name"]
+
+
+@admin.register(SweepMark)
+class SweepMarkAdmin(NotificationsAdmin):
+    list_display = ["record", "name", "window_end", "updated_at"]
+    search_fields = ["name"]

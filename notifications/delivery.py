@@ -4,6 +4,7 @@ Called by `tasks.delivery_send` after it has claimed the delivery (status "sendi
 
 import smtplib
 import socket
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -26,6 +27,17 @@ TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
 )
 
 
+# Whether a queued notification still makes sense when its turn to be sent comes (the meeting
+# was moved or cancelled, the pairing ended, the check-in was made): the app that knows
+# registers a check per kind at startup (`relevance_check_register`), as notifications
+# imports neither matching nor mentoring.
+_RELEVANCE_CHECKS: dict[str, Callable[[Notification], bool]] = {}
+
+
+def relevance_check_register(kind: str, check: Callable[[Notification], bool]) -> None:
+    _RELEVANCE_CHECKS[kind] = check
+
+
 def _sms_errors() -> tuple[type[BaseException], ...]:
     from . import sms
 
@@ -38,6 +50,9 @@ def _still_wanted(delivery: Delivery) -> bool:
     notification = delivery.notification
     user = notification.recipient
     if not user.is_active:
+        return False
+    check = _RELEVANCE_CHECKS.get(notification.kind)
+    if check is not None and not check(notification):
         return False
     if (
         notification.program_id is not None

@@ -169,3 +169,17 @@ class CheckinReminder(models.Model):
 
     def __str__(self) -> str:
         return f"Check-in reminder #{self.pk}"
+
+
+class SweepMark(models.Model):
+    """Where a periodic sweep stopped: the next run covers [window_end, now)."""
+
+    name = models.CharField(max_length=60, unique=True)
+    window_end = models.DateTimeField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("sweep mark")
+
+    def __str__(self) -> str:
+        return f"{self.name} until {self.window_end:%Y-%m-%d %H:%M}"

@@ -19,6 +19,13 @@ class MatchingSettingsForm(forms.Form):
     proposal_expiry_days = forms.IntegerField(
         label=_("Proposals expire after (days)"), min_value=1, max_value=30
     )
+    proposal_reminder_days = forms.IntegerField(
+        label=_("Remind people of an unanswered proposal after (days)"),
+        help_text=_("Or one day before the proposal expires, if that comes first."),
+        min_value=1,
+        max_value=30,
+        required=False,
+    )
     mentee_acceptance_required = forms.BooleanField(
         label=_("Mentees accept proposals too"),
         required=False,
@@ -45,6 +52,7 @@ class MatchingSettingsForm(forms.Form):
             "hard_constraints": settings_row.hard_constraints,
             "min_score": settings_row.min_score,
             "proposal_expiry_days": settings_row.proposal_expiry_days,
+            "proposal_reminder_days": settings_row.proposal_reminder_days,
             "mentee_acceptance_required": settings_row.mentee_acceptance_required,
             "self_match_enabled": settings_row.self_match_enabled,
         }
@@ -55,4 +63,6 @@ class MatchingSettingsForm(forms.Form):
     def service_kwargs(self) -> dict:
         data = dict(self.cleaned_data)
         data["weights"] = {c: data.pop(f"weight_{c}") for c in scoring.CRITERIA}
+        if data.get("proposal_reminder_days") is None:
+            data.pop("proposal_reminder_days", None)
         return data

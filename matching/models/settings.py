@@ -52,6 +52,11 @@ class MatchingSettings(models.Model):
     proposal_expiry_days = models.PositiveSmallIntegerField(
         _("proposals expire after (days)"), default=3
     )
+    proposal_reminder_days = models.PositiveSmallIntegerField(
+        _("remind people of an unanswered proposal after (days)"),
+        default=3,
+        help_text=_("Or one day before the proposal expires, if that comes first."),
+    )
     mentee_acceptance_required = models.BooleanField(
         _("mentees accept proposals too"),
         default=True,
@@ -72,6 +77,10 @@ class MatchingSettings(models.Model):
             models.CheckConstraint(
                 condition=Q(proposal_expiry_days__gte=1) & Q(proposal_expiry_days__lte=30),
                 name="matching_settings_expiry_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(proposal_reminder_days__gte=1) & Q(proposal_reminder_days__lte=30),
+                name="matching_settings_reminder_range",
             ),
         ]
 

@@ -11,6 +11,7 @@ from .pairing import (  # noqa: F401
     pairings_expire,
 )
 from .proposals import pairing_propose, pairing_request  # noqa: F401
+from .reminders import waiting_proposals_remind  # noqa: F401
 from .rounds import (  # noqa: F401
     round_compute,
     round_confirm,

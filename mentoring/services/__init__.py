@@ -3,6 +3,7 @@
 
 from .action_items import action_item_add, action_item_set_done  # noqa: F401
 from .checkins import checkin_record  # noqa: F401
+from .digest import weekly_digests_send  # noqa: F401
 from .events import (  # noqa: F401
     event_cancel,
     event_create,
@@ -35,11 +36,13 @@ from .meetings import (  # noqa: F401
     meeting_propose_other_time,
 )
 from .mentor import checkin_outreach_handled, encouragement_add  # noqa: F401
+from .nudges import no_checkin_nudges_send, stalled_pairs_send  # noqa: F401
 from .recovery import (  # noqa: F401
     recovery_return_to_use,
     recovery_settings_update,
     recovery_start,
 )
+from .reminders import checkin_reminders_send, meeting_reminders_send  # noqa: F401
 from .strategies import (  # noqa: F401
     strategy_archive,
     strategy_create,

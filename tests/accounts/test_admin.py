@@ -46,6 +46,8 @@ SEARCHABLE_TEXT = {
     "mentoring.Strategy.title",
     "mentoring.Strategy.body",
     "mentoring.Event.title",
+    # The name of a periodic sweep ("checkin_reminders"), not anyone's words.
+    "notifications.SweepMark.name",
 }
 
 
