@@ -5,8 +5,9 @@ off, and the settings page says so. A mentee still waiting for a mentor asks for
 reach out in a hard-day check-in: it reaches the coordinator's bell."""
 
 import re
-from datetime import time
+from datetime import datetime, time, timedelta
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
@@ -14,8 +15,8 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from accounts.models import Role
+from mentoring.services import checkin_reminders_send
 from notifications.models import CheckinReminder, Delivery
-from notifications.services import notification_send
 from tests.factories import MembershipFactory, ProgramFactory, UserFactory
 
 PASSWORD = "journey-passphrase-2026"
@@ -78,14 +79,20 @@ def test_mentee_sets_a_reminder_gets_it_and_unsubscribes(
         [0, 1, 2, 3, 4],
     )
 
-    # What the check-in sweep does when the reminder falls due (the task runs eagerly here).
-    notification = notification_send(
-        recipient=mentee.user,
-        kind="checkin_reminder",
-        key=f"checkin_reminder:{mentee.pk}:{timezone.localdate().isoformat()}",
-        url="/p/harbor/check-in/",
-        program=mentee.program,
+    # The sweep runs for the minute of next Monday 07:30 in the mentee's time zone (beat runs
+    # it every minute; the task runs eagerly here).
+    zone = ZoneInfo(mentee.user.profile.time_zone)
+    today = timezone.now().astimezone(zone).date()
+    monday = today + timedelta(days=7 - today.weekday())
+    saturday = datetime.combine(monday - timedelta(days=2), time(7, 30), tzinfo=zone)
+    assert (
+        checkin_reminders_send(window_start=saturday, window_end=saturday + timedelta(minutes=1))
+        == 0
     )
+    due = datetime.combine(monday, time(7, 30), tzinfo=zone)
+    assert checkin_reminders_send(window_start=due, window_end=due + timedelta(minutes=1)) == 1
+    notification = mentee.user.notifications.get()
+    assert notification.kind == "checkin_reminder"
     assert notification.deliveries.get().status == Delivery.Status.SENT
     assert len(mailoutbox) == 1
     email = mailoutbox[0]
