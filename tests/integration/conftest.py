@@ -70,8 +70,21 @@ class WorkerProcesses:
         self.mail_dir = Path(environment["EMAIL_FILE_PATH"])
         self.started: list[subprocess.Popen] = []
 
-    def start(self, *, concurrency: int = 2) -> subprocess.Popen:
+    def start(self, *, concurrency: int = 2, beat: bool = False) -> subprocess.Popen:
+        """`beat=True` embeds celery beat (-B) with django-celery-beat's DatabaseScheduler,
+        as `make run` and production schedule the sweeps."""
         name = f"test-{uuid.uuid4().hex[:8]}@%h"
+        beat_args = (
+            [
+                "-B",
+                "--scheduler",
+                "django_celery_beat.schedulers:DatabaseScheduler",
+                "-s",
+                str(self.tmp_path / "beat-schedule"),
+            ]
+            if beat
+            else []
+        )
         log = open(self.tmp_path / f"worker-{len(self.started)}.log", "wb")  # noqa: SIM115
         process = subprocess.Popen(
             [
@@ -89,6 +102,7 @@ class WorkerProcesses:
                 "--without-heartbeat",
                 "-n",
                 name,
+                *beat_args,
             ],
             cwd=BASE_DIR,
             env=self.environment,
