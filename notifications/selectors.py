@@ -54,3 +54,8 @@ def checkin_reminders_for_user(*, user: User) -> list[CheckinReminder]:
         r.membership_id: r for r in CheckinReminder.objects.filter(membership__in=memberships)
     }
     return [stored.get(m.pk) or CheckinReminder(membership=m) for m in memberships]
+
+
+def user_exists(*, user_id: int) -> bool:
+    """For the unsubscribe page, which opens without a login."""
+    return User.objects.filter(pk=user_id).exists()

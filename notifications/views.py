@@ -11,8 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.models import User
-
 from .forms import ChannelsForm, CheckinReminderForm, SettingsForm
 from .kinds import KINDS, Channel
 from .rendering import unsubscribe_token_read
@@ -22,6 +20,7 @@ from .selectors import (
     notifications_for_user,
     preference_channels,
     settings_for_user,
+    user_exists,
 )
 from .services import (
     checkin_reminder_set,
@@ -156,7 +155,7 @@ def _save_settings(user, settings_form, channels_form, reminder_forms, channels)
 def unsubscribe_view(request, token: str):
     try:
         user_id, kind = unsubscribe_token_read(token)
-        if kind not in KINDS or not User.objects.filter(pk=user_id).exists():
+        if kind not in KINDS or not user_exists(user_id=user_id):
             raise signing.BadSignature("unknown")
     except signing.BadSignature:
         return render(request, "notifications/unsubscribe_invalid.html", status=400)
