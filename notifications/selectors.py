@@ -1,7 +1,7 @@
 """Reads for the notification pages, each scoped to the person asking."""
 
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 
 from accounts.models import Membership, Role, User
 
@@ -19,8 +19,12 @@ def unread_count(*, user: User) -> int:
 
 
 def notification_get_for_user(*, user: User, notification_id: int) -> Notification:
-    """404 for a notification that is not the person's own."""
-    return get_object_or_404(Notification, pk=notification_id, recipient=user)
+    """404 for a notification that is not the person's own: the one door, on the same
+    owner-scoped queryset the list uses."""
+    notification = notifications_for_user(user=user).filter(pk=notification_id).first()
+    if notification is None:
+        raise Http404
+    return notification
 
 
 def preference_channels(*, user: User) -> dict[str, str]:

@@ -8,6 +8,7 @@ people or notifications: the notifications services decide who gets what.
 
 from __future__ import annotations
 
+import abc
 import base64
 import importlib
 import json
@@ -124,10 +125,10 @@ def _rebuild_sms_error(cls, message, retryable, status):
     return cls(message, retryable=retryable, status=status)
 
 
-class SmsBackend:
+class SmsBackend(abc.ABC):
+    @abc.abstractmethod
     def send(self, *, to: str, body: str) -> str:
         """Send `body` to `to` (E.164); return the provider's message id or raise SmsError."""
-        raise NotImplementedError
 
     @staticmethod
     def check_message(*, to: str, body: str) -> None:
