@@ -142,3 +142,47 @@ def test_profile_switch_off_keeps_reminders_in_peerpath(mentee):
     assert not send(mentee).deliveries.exists()
     updates = send(mentee, key="encouragement:1", kind="encouragement")
     assert updates.deliveries.count() == 1
+
+
+def test_bulk_insert_keeps_quotes_backslashes_and_braces_in_values(program):
+    """The PostgreSQL path sends each column as one array literal: a value with the literal's
+    own syntax in it must come back exactly as written."""
+    mentee = MembershipFactory(program=program)
+    awkward = ['a "quoted" \\ back, {brace}', "NULL", "", "emoji ✓ and\nnew line"]
+    rows = [
+        BulkRow(
+            recipient_id=mentee.user_id,
+            kind="checkin_reminder",
+            key=f"checkin_reminder:{text}",
+            url=f"/p/{program.slug}/?q={text}",
+            program_id=program.pk,
+        )
+        for text in awkward
+    ]
+    assert notifications_send_bulk(rows) == 4
+    stored = set(Notification.objects.values_list("key", "url"))
+    assert stored == {(row.key, row.url) for row in rows}
+    assert Delivery.objects.filter(notification__recipient=mentee.user).count() == 4
+
+
+def test_bulk_reads_stay_fixed_whatever_the_batch_holds(program):
+    """Per batch: people, profiles, settings, memberships, programs, preferences and two
+    inserts, for 5 or for 60 recipients."""
+
+    def queries_for(count, key):
+        members = MembershipFactory.create_batch(count, program=program)
+        rows = [
+            BulkRow(
+                recipient_id=m.user_id,
+                kind="checkin_reminder",
+                key=key,
+                url="/",
+                program_id=program.pk,
+            )
+            for m in members
+        ]
+        with CaptureQueriesContext(connection) as queries:
+            assert notifications_send_bulk(rows) == count
+        return len(queries)
+
+    assert queries_for(5, "small") == queries_for(60, "large")
