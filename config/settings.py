@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "accounts",
     "notifications",
     "matching",
+    "messaging",
     "mentoring",
     "demo",
 ]
@@ -295,3 +296,29 @@ MATCHING_ROUND_ASYNC_THRESHOLD = env.int("MATCHING_ROUND_ASYNC_THRESHOLD", defau
 NOTIFICATION_RETRY_BACKOFF_SECONDS = env.int("NOTIFICATION_RETRY_BACKOFF_SECONDS", default=60)
 NOTIFICATION_STALE_AFTER_SECONDS = env.int("NOTIFICATION_STALE_AFTER_SECONDS", default=300)
 NOTIFICATION_LOST_AFTER_SECONDS = env.int("NOTIFICATION_LOST_AFTER_SECONDS", default=900)
+# Messages: words or phrases that show the sender the program's crisis resources right away
+# (nobody else is alerted). Comma-separated in the environment; matched as whole words,
+# any case. English and Spanish by default.
+MESSAGE_CRISIS_WORDS = env.list(
+    "MESSAGE_CRISIS_WORDS",
+    default=[
+        "suicide",
+        "suicidal",
+        "kill myself",
+        "end my life",
+        "want to die",
+        "hurt myself",
+        "self-harm",
+        "self harm",
+        "overdose",
+        "no reason to live",
+        "suicidio",
+        "suicidarme",
+        "matarme",
+        "quiero morir",
+        "hacerme daño",
+        "sobredosis",
+    ],
+)
+# How often an open conversation asks for new messages (htmx; slower while the tab is hidden).
+MESSAGE_POLL_SECONDS = env.int("MESSAGE_POLL_SECONDS", default=10)

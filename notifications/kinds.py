@@ -84,6 +84,9 @@ _ALL = [
     Kind("action_item", _("New action items"), Audience.BOTH),
     Kind("pair_stalled", _("A pair has not met for a while"), Audience.COORDINATOR),
     Kind("weekly_digest", _("Weekly program summary"), Audience.COORDINATOR),
+    Kind("new_message", _("New messages"), Audience.ANYONE),
+    Kind("announcement", _("Announcements"), Audience.ANYONE),
+    Kind("message_reported", _("A message is reported for review"), Audience.COORDINATOR),
     Kind(
         "delivery_failed",
         _("A notification could not be delivered"),

@@ -46,6 +46,7 @@ from mentoring.models import (
     Strategy,
     StrategyShare,
 )
+from messaging.models import Conversation, Message, MessageReport, ReadMark
 
 # ACCOUNTS
 
@@ -426,6 +427,52 @@ class CalendarFeedFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("user",)
 
     user = factory.SubFactory(UserFactory)
+
+
+class ConversationFactory(factory.django.DjangoModelFactory):
+    """A pairing's conversation (an active pairing of its own unless given)."""
+
+    class Meta:
+        model = Conversation
+
+    pairing = factory.SubFactory(PairingFactory)
+    program = factory.LazyAttribute(lambda o: o.pairing.program)
+    kind = Conversation.Kind.PAIR
+
+
+class CoordinatorConversationFactory(ConversationFactory):
+    """A member's "Ask the coordinators" conversation."""
+
+    pairing = None
+    member = factory.SubFactory(MembershipFactory)
+    program = factory.LazyAttribute(lambda o: o.member.program)
+    kind = Conversation.Kind.COORDINATORS
+
+
+class MessageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Message
+
+    conversation = factory.SubFactory(ConversationFactory)
+    author = factory.LazyAttribute(lambda o: o.conversation.pairing.mentee)
+    body = factory.Sequence(lambda n: f"Message number {n}")
+
+
+class ReadMarkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReadMark
+
+    conversation = factory.SubFactory(ConversationFactory)
+    membership = factory.LazyAttribute(lambda o: o.conversation.pairing.mentee)
+
+
+class MessageReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MessageReport
+
+    message = factory.SubFactory(MessageFactory)
+    reporter = factory.LazyAttribute(lambda o: o.message.conversation.pairing.mentor)
+    reason = "This worried me."
 
 
 # SHARED BUILDERS

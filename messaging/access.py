@@ -1,0 +1,130 @@
+"""Who may read and write which conversation: the one door for messaging.
+
+Every function takes the membership `program_view` resolved for the request, so a
+conversation is always looked up inside that program:
+
+- PAIR conversation: its mentee, always (they keep their history after the pairing ends);
+  its mentor while the pairing is current (active or paused): from the next request after it
+  ends, nothing. Coordinators never, except each reported message on its own
+  (`reports_visible_to`).
+- COORDINATORS conversation: its member, and every coordinator of the program.
+- Everyone else: 404.
+
+Writing needs more than reading: a pair conversation takes new messages only while the
+pairing is active (paused and ended ones are read-only, with a clear message).
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from accounts.models import Membership, Role
+from matching.models import Pairing
+
+from .models import Conversation, Message, MessageReport
+
+
+def conversations_visible_to(membership: Membership) -> QuerySet[Conversation]:
+    visible = Q(kind=Conversation.Kind.PAIR, pairing__mentee=membership) | Q(
+        kind=Conversation.Kind.COORDINATORS, member=membership
+    )
+    if membership.role == Role.MENTOR:
+        visible |= Q(
+            kind=Conversation.Kind.PAIR,
+            pairing__mentor=membership,
+            pairing__status__in=Pairing.CURRENT,
+        )
+    if membership.role == Role.COORDINATOR:
+        visible |= Q(kind=Conversation.Kind.COORDINATORS)
+    return Conversation.objects.filter(visible, program=membership.program)
+
+
+def conversation_get_for_member(*, membership: Membership, conversation_id: int) -> Conversation:
+    conversation = (
+        conversations_visible_to(membership)
+        .select_related("program", "pairing__mentee__user", "pairing__mentor__user", "member__user")
+        .filter(pk=conversation_id)
+        .first()
+    )
+    if conversation is None:
+        raise Http404
+    return conversation
+
+
+def messages_visible_to(membership: Membership) -> QuerySet[Message]:
+    return Message.objects.filter(conversation__in=conversations_visible_to(membership))
+
+
+def message_get_for_member(*, membership: Membership, message_id: int) -> Message:
+    message = (
+        messages_visible_to(membership)
+        .select_related("conversation", "author__user")
+        .filter(pk=message_id)
+        .first()
+    )
+    if message is None:
+        raise Http404
+    return message
+
+
+def reports_visible_to(membership: Membership) -> QuerySet[MessageReport]:
+    """Reported messages of the program, for its coordinators only."""
+    if membership.role != Role.COORDINATOR:
+        return MessageReport.objects.none()
+    return MessageReport.objects.filter(message__conversation__program=membership.program)
+
+
+def report_get_for_coordinator(*, membership: Membership, report_id: int) -> MessageReport:
+    report = (
+        reports_visible_to(membership)
+        .select_related("message__author__user", "reporter__user", "handled_by")
+        .filter(pk=report_id)
+        .first()
+    )
+    if report is None:
+        raise Http404
+    return report
+
+
+def write_refusal(*, conversation: Conversation, membership: Membership) -> str | None:
+    """Why this person cannot write here now, in words for them, or None when they can."""
+    if conversation.kind == Conversation.Kind.PAIR:
+        status = conversation.pairing.status
+        if status == Pairing.Status.PAUSED:
+            return _(
+                "This pairing is paused: you can read your messages but not send new ones. "
+                "You can write to the coordinators."
+            )
+        if status != Pairing.Status.ACTIVE:
+            return _(
+                "This pairing has ended: you can read your messages but not send new ones. "
+                "You can write to the coordinators."
+            )
+        return None
+    if conversation.member_id != membership.pk and membership.role != Role.COORDINATOR:
+        return _("You cannot write in this conversation.")  # pragma: no cover (404 first)
+    return None
+
+
+def other_people(*, conversation: Conversation, membership: Membership) -> QuerySet[Membership]:
+    """Who else takes part now (the recipients of a new message)."""
+    if conversation.kind == Conversation.Kind.PAIR:
+        pairing = conversation.pairing
+        if pairing.status not in Pairing.CURRENT:
+            ids = [pairing.mentee_id] if membership.pk != pairing.mentee_id else []
+        else:
+            ids = [pairing.mentee_id, pairing.mentor_id]
+        return Membership.objects.filter(
+            pk__in=[i for i in ids if i != membership.pk], status=Membership.Status.ACTIVE
+        )
+    if membership.role == Role.COORDINATOR:
+        # A coordinator's reply goes to the member; the other coordinators see it when they
+        # open the conversation, without a notification each.
+        people = Q(pk=conversation.member_id)
+    else:
+        people = Q(program_id=conversation.program_id, role=Role.COORDINATOR)
+    return Membership.objects.filter(people, status=Membership.Status.ACTIVE).exclude(
+        pk=membership.pk
+    )
