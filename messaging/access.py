@@ -26,19 +26,39 @@ from matching.models import Pairing
 from .models import Conversation, Message, MessageReport
 
 
-def conversations_visible_to(membership: Membership) -> QuerySet[Conversation]:
-    visible = Q(kind=Conversation.Kind.PAIR, pairing__mentee=membership) | Q(
-        kind=Conversation.Kind.COORDINATORS, member=membership
-    )
+def _visible_branches(membership: Membership) -> list[QuerySet]:
+    """One index-driven query per way of taking part (an OR over joined tables would make
+    PostgreSQL read every conversation and pairing of the program)."""
+    pair = Conversation.Kind.PAIR
+    branches = [
+        Conversation.objects.filter(kind=pair, pairing__mentee=membership),
+        Conversation.objects.filter(kind=Conversation.Kind.COORDINATORS, member=membership),
+    ]
     if membership.role == Role.MENTOR:
-        visible |= Q(
-            kind=Conversation.Kind.PAIR,
-            pairing__mentor=membership,
-            pairing__status__in=Pairing.CURRENT,
+        branches.append(
+            Conversation.objects.filter(
+                kind=pair, pairing__mentor=membership, pairing__status__in=Pairing.CURRENT
+            )
         )
     if membership.role == Role.COORDINATOR:
-        visible |= Q(kind=Conversation.Kind.COORDINATORS)
-    return Conversation.objects.filter(visible, program=membership.program)
+        branches.append(
+            Conversation.objects.filter(
+                kind=Conversation.Kind.COORDINATORS, program_id=membership.program_id
+            )
+        )
+    return [branch.values("pk") for branch in branches]
+
+
+def visible_conversation_ids(memberships: list[Membership]) -> QuerySet:
+    """A subquery of the ids of every conversation these memberships may read."""
+    first, *rest = [branch for m in memberships for branch in _visible_branches(m)]
+    return first.union(*rest, all=True)
+
+
+def conversations_visible_to(membership: Membership) -> QuerySet[Conversation]:
+    return Conversation.objects.filter(
+        pk__in=visible_conversation_ids([membership]), program_id=membership.program_id
+    )
 
 
 def conversation_get_for_member(*, membership: Membership, conversation_id: int) -> Conversation:

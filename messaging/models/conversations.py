@@ -70,8 +70,9 @@ class Conversation(models.Model):
 
 
 class Message(models.Model):
+    # No index of its own: message_conversation_id (conversation, id) leads with it.
     conversation = models.ForeignKey(
-        Conversation, on_delete=models.CASCADE, related_name="messages"
+        Conversation, on_delete=models.CASCADE, related_name="messages", db_index=False
     )
     author = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="+")
     body = models.TextField(_("message"), max_length=MESSAGE_MAX_LENGTH)

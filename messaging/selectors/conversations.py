@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from accounts.models import Membership, User
 
-from ..access import conversations_visible_to, messages_visible_to
+from ..access import conversations_visible_to, messages_visible_to, visible_conversation_ids
 from ..models import Conversation, Message, ReadMark
 
 PAGE_SIZE = 50
@@ -86,34 +86,41 @@ def messages_after(*, conversation: Conversation, after_id: int) -> list[Message
 
 
 def unread_count(user: User) -> int:
-    """Across the person's active memberships (a person is in one or two programs)."""
+    """Across the person's active memberships (a person is in one or two programs): the
+    memberships, then one query that counts, per readable conversation, the messages after
+    the read mark by index range (conversation, id)."""
     memberships = list(
-        Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).only(
-            "pk", "role", "program_id"
-        )
+        Membership.objects.filter(user=user, status=Membership.Status.ACTIVE)
+        .order_by()
+        .only("pk", "role", "program_id")
     )
     if not memberships:
         return 0
-    total = Q(pk__in=[])
-    for membership in memberships:
-        total |= Q(conversation__in=conversations_visible_to(membership).values("pk")) & ~Q(
-            author=membership
-        )
+    mine = [m.pk for m in memberships]
     last_read = Coalesce(
         Subquery(
-            ReadMark.objects.filter(
-                conversation=OuterRef("conversation"), membership__user=user
-            ).values("last_read_id")[:1]
+            ReadMark.objects.filter(conversation=OuterRef("pk"), membership_id__in=mine)
+            .order_by("-last_read_id")
+            .values("last_read_id")[:1]
         ),
         Value(0),
         output_field=IntegerField(),
     )
-    return (
-        Message.objects.filter(total)
-        .annotate(last_read=last_read)
-        .filter(pk__gt=F("last_read"))
-        .count()
+    unread = (
+        Message.objects.filter(conversation=OuterRef("pk"), id__gt=OuterRef("last_read"))
+        .exclude(author_id__in=mine)
+        .order_by()
+        .values("conversation")
+        .annotate(count=Count("*"))
+        .values("count")
     )
+    total = (
+        Conversation.objects.filter(pk__in=visible_conversation_ids(memberships))
+        .annotate(last_read=last_read)
+        .annotate(unread=Coalesce(Subquery(unread), Value(0), output_field=IntegerField()))
+        .aggregate(total=Sum("unread"))["total"]
+    )
+    return total or 0
 
 
 __all__ = [
