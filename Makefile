@@ -35,7 +35,7 @@ run: demo
 	@echo "    mentee1@example.org .. mentee6@example.org"
 	@echo "  Emails are printed here and saved under var/mail/."
 	@echo ""
-	$(DEV_ENV) $(PY) manage.py rundev --addrport 127.0.0.1:$(PORT)
+	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(DEV_ENV) $(PY) manage.py rundev --addrport 127.0.0.1:$(PORT)
 
 # DEBUG=true gives test-friendly defaults (no HTTPS redirect, plain cookies);
 # pytest-django still runs the tests with DEBUG off.
