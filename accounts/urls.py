@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import enrollment, invitations, memberships, people, programs
+from .views import enrollment, invitations, memberships, people, program_settings, programs
 
 app_name = "accounts"
 
@@ -15,6 +15,18 @@ urlpatterns = [
     path("p/<slug:program_slug>/privacy/", memberships.privacy_notice, name="privacy_notice"),
     path("p/<slug:program_slug>/help/", programs.program_help, name="program_help"),
     path("p/<slug:program_slug>/members/", memberships.members, name="members"),
+    path("p/<slug:program_slug>/settings/", program_settings.general, name="settings"),
+    path("p/<slug:program_slug>/settings/crisis/", program_settings.crisis, name="settings_crisis"),
+    path(
+        "p/<slug:program_slug>/settings/privacy/",
+        program_settings.privacy,
+        name="settings_privacy",
+    ),
+    path(
+        "p/<slug:program_slug>/settings/changes/",
+        program_settings.changes,
+        name="settings_changes",
+    ),
     path(
         "p/<slug:program_slug>/members/<int:member_id>/status/",
         memberships.member_status,

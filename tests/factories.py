@@ -16,7 +16,17 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import FormSubmission, Invitation, Membership, Profile, Program, Role, User
+from accounts.models import (
+    CrisisResource,
+    FormSubmission,
+    Invitation,
+    Membership,
+    Profile,
+    Program,
+    ProgramChange,
+    Role,
+    User,
+)
 from matching import services as matching_services
 from matching.models import (
     DoNotPair,
@@ -102,6 +112,25 @@ class ProgramFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Program {n}")
     slug = factory.Sequence(lambda n: f"program-{n}")
+
+
+class CrisisResourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CrisisResource
+
+    program = factory.SubFactory(ProgramFactory)
+    name = "Harbor warm line"
+    phone = "+12025550123"
+
+
+class ProgramChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgramChange
+
+    program = factory.SubFactory(ProgramFactory)
+    setting = "flag_no_checkin_days"
+    before = "7"
+    after = "10"
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):

@@ -5,3 +5,9 @@ from .enrollment import EnrollmentForm  # noqa: F401
 from .invitations import InvitationForm  # noqa: F401
 from .memberships import MembershipStatusForm, PrivacyAcknowledgeForm  # noqa: F401
 from .people import ProfileForm, SignupProfileForm  # noqa: F401
+from .program_settings import (  # noqa: F401
+    CrisisResourceFormSet,
+    OtherCrisisLinesForm,
+    PrivacyNoticeForm,
+    ProgramSettingsForm,
+)

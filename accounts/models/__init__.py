@@ -3,7 +3,9 @@
 from .invitations import Invitation  # noqa: F401
 from .memberships import Membership, Role  # noqa: F401
 from .people import Profile, User, UserManager, time_zone_choices, validate_time_zone  # noqa: F401
+from .program_settings import CrisisResource, ProgramChange  # noqa: F401
 from .programs import (  # noqa: F401
+    DEFAULT_CRISIS_CONTACTS,
     DEFAULT_CRISIS_RESOURCES,
     DEFAULT_PRIVACY_NOTICE,
     Program,

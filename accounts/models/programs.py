@@ -20,6 +20,42 @@ DEFAULT_CRISIS_RESOURCES = "\n".join(
     ]
 )
 
+# The same, one row each, as "Get help now" shows it when a program has set none of its own.
+DEFAULT_CRISIS_CONTACTS = [
+    {
+        "name": "988 Suicide & Crisis Lifeline",
+        "note": "Call or text, 24/7. Chat at 988lifeline.org.",
+        "phone": "988",
+        "text_number": "988",
+        "text_keyword": "",
+        "web_url": "https://988lifeline.org",
+    },
+    {
+        "name": "SAMHSA National Helpline",
+        "note": "Free, confidential, 24/7, English and Spanish; referrals, not counseling.",
+        "phone": "+18006624357",
+        "text_number": "",
+        "text_keyword": "",
+        "web_url": "https://www.samhsa.gov/find-help/helplines/national-helpline",
+    },
+    {
+        "name": "Crisis Text Line",
+        "note": "Text HOME to 741741.",
+        "phone": "",
+        "text_number": "741741",
+        "text_keyword": "HOME",
+        "web_url": "https://www.crisistextline.org",
+    },
+    {
+        "name": "Emergency",
+        "note": "Call 911 if you or someone else is in immediate danger.",
+        "phone": "911",
+        "text_number": "",
+        "text_keyword": "",
+        "web_url": "",
+    },
+]
+
 DEFAULT_PRIVACY_NOTICE = "\n\n".join(
     [
         "What you record in this program is yours. Your mentor sees only what you choose to "
@@ -55,10 +91,11 @@ class Program(models.Model):
     time_zone = models.CharField(
         _("time zone"), max_length=64, default="America/New_York", validators=[validate_time_zone]
     )
+    # Free text shown after the program's crisis resources (CrisisResource rows), one per line.
     crisis_resources = models.TextField(
-        _("crisis resources"),
-        default=DEFAULT_CRISIS_RESOURCES,
-        help_text=_("Shown behind every “Get help now” link in this program. One per line."),
+        _("other crisis information"),
+        blank=True,
+        help_text=_("Shown under the crisis resources behind “Get help now”. One per line."),
     )
     privacy_notice = models.TextField(_("privacy notice"), default=DEFAULT_PRIVACY_NOTICE)
     privacy_notice_version = models.PositiveIntegerField(

@@ -4,6 +4,7 @@ Every program page enters through `membership_get_for_user` (in `memberships`): 
 door that decides who may see a program.
 """
 
+from .crisis import Contact, CrisisHelp, crisis_help_for, program_changes  # noqa: F401
 from .health import database_responds  # noqa: F401
 from .invitations import invitation_get_for_coordinator, invitations_pending  # noqa: F401
 from .memberships import (  # noqa: F401

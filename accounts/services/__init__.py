@@ -22,6 +22,12 @@ from .memberships import (  # noqa: F401
     membership_set_status,
 )
 from .people import profile_update  # noqa: F401
+from .program_settings import (  # noqa: F401
+    crisis_number_clean,
+    crisis_resources_replace,
+    privacy_notice_update,
+    program_settings_update,
+)
 from .programs import program_create, program_update_enrollment  # noqa: F401
 from .submissions import (  # noqa: F401
     DUPLICATE_SUBMISSION,

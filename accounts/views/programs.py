@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 
+from .. import selectors
 from ..decorators import program_view
 from ..models import Membership
 
@@ -11,5 +12,8 @@ def program_help(request, membership: Membership):
     return render(
         request,
         "accounts/help.html",
-        {"resource_lines": membership.program.crisis_resource_lines, "program": membership.program},
+        {
+            "crisis_help": selectors.crisis_help_for(membership.program),
+            "program": membership.program,
+        },
     )

@@ -6,7 +6,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from .. import selectors
-from ..models import DEFAULT_CRISIS_RESOURCES
 
 
 @require_GET
@@ -18,8 +17,8 @@ def healthz(request):
 
 
 def help_page(request):
-    lines = [line for line in DEFAULT_CRISIS_RESOURCES.splitlines() if line.strip()]
-    return render(request, "accounts/help.html", {"resource_lines": lines, "program": None})
+    help_ = selectors.crisis_help_for(None)
+    return render(request, "accounts/help.html", {"crisis_help": help_, "program": None})
 
 
 def home(request):

@@ -41,6 +41,8 @@ SEARCHABLE_TEXT = {
     "accounts.Program.name",
     "accounts.Program.slug",
     "accounts.Program.description",
+    "accounts.CrisisResource.name",
+    "accounts.ProgramChange.setting",
     "accounts.Invitation.email",
     "accounts.FormSubmission.key",
     "mentoring.Strategy.title",

@@ -203,7 +203,7 @@ class TestPages:
 
     def test_help_page_lists_the_crisis_lines(self, client, db):
         body = client.get("/help/").content.decode()
-        for line in ("988", "1-800-662-4357", "741741", "911"):
+        for line in ("988", "(800) 662-4357", "741741", "911"):
             assert line in body
 
     def test_program_help_uses_the_programs_own_resources(self, client, mentee):
