@@ -6,12 +6,17 @@ class MentoringConfig(AppConfig):
     name = "mentoring"
 
     def ready(self):
+        from accounts.signals import membership_closed
         from matching.signals import pairing_ended
         from notifications.delivery import relevance_check_register
 
+        from .services.feeds import revoke_feed_on_membership_closed
         from .services.meetings import cancel_planned_meetings
         from .services.reminder_checks import RELEVANCE_CHECKS
 
         pairing_ended.connect(cancel_planned_meetings, dispatch_uid="mentoring-cancel-meetings")
+        membership_closed.connect(
+            revoke_feed_on_membership_closed, dispatch_uid="mentoring-revoke-feed"
+        )
         for kind, check in RELEVANCE_CHECKS.items():
             relevance_check_register(kind, check)

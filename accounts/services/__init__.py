@@ -19,6 +19,7 @@ from .invitations import (  # noqa: F401
 from .memberships import (  # noqa: F401
     membership_acknowledge_privacy,
     membership_add,
+    membership_change_role,
     membership_set_status,
 )
 from .people import profile_update  # noqa: F401

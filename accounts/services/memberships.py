@@ -7,7 +7,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Membership, Program, User
+from ..models import Membership, Program, Role, User
+from ..signals import membership_closed
 
 
 @transaction.atomic
@@ -59,8 +60,11 @@ def membership_acknowledge_privacy(*, membership: Membership) -> Membership:
 
 
 @transaction.atomic
-def membership_set_status(*, membership: Membership, status: str, by: Membership) -> Membership:
-    """A coordinator pauses, resumes or removes a member of their own program."""
+def membership_set_status(
+    *, membership: Membership, status: str, by: Membership, reason: str = ""
+) -> Membership:
+    """A coordinator pauses, resumes or removes a member of their own program. Removing ends
+    the member's pairings with `reason` (matching listens to `membership_closed`)."""
     if not by.is_coordinator or by.program_id != membership.program_id:
         raise ValidationError(_("Only this program's coordinators can change memberships."))
     if membership.pk == by.pk:
@@ -76,8 +80,42 @@ def membership_set_status(*, membership: Membership, status: str, by: Membership
         # They still have to acknowledge the privacy notice themselves.
         status = Membership.Status.INVITED
     now = timezone.now()
+    leaving = status == Membership.Status.LEFT and membership.status != Membership.Status.LEFT
     membership.status = status
     membership.status_changed_at = now
     membership.left_at = now if status == Membership.Status.LEFT else None
     membership.save(update_fields=["status", "status_changed_at", "left_at"])
+    if leaving:
+        membership_closed.send(
+            sender=Membership,
+            membership=membership,
+            by=by,
+            reason=(reason or "").strip() or _("Left the program"),
+        )
+    return membership
+
+
+@transaction.atomic
+def membership_change_role(
+    *, membership: Membership, role: str, by: Membership, reason: str = ""
+) -> Membership:
+    """A coordinator changes a member's role (mentee, mentor, coordinator). Their pairings in
+    the old role end with `reason` (a mentor who becomes a mentee has no mentees left)."""
+    if not by.is_coordinator or by.program_id != membership.program_id:
+        raise ValidationError(_("Only this program's coordinators can change memberships."))
+    if membership.pk == by.pk:
+        raise ValidationError(_("You cannot change your own role."))
+    if role not in Role.values:
+        raise ValidationError(_("Choose mentee, mentor or coordinator."))
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if membership.role == role:
+        return membership
+    membership_closed.send(
+        sender=Membership,
+        membership=membership,
+        by=by,
+        reason=(reason or "").strip() or _("Role changed"),
+    )
+    membership.role = role
+    membership.save(update_fields=["role"])
     return membership

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from django.db.models import Q, QuerySet
 
-from accounts.models import User
+from accounts.models import Membership, User
 from matching.models import Pairing
 
 from ..models import Event, EventParticipant, Meeting
@@ -16,8 +16,13 @@ from ..models import Event, EventParticipant, Meeting
 def feed_meetings(*, user: User, cutoff: datetime) -> QuerySet[Meeting]:
     """Meetings of the person's current pairings, on either side; cancelled ones stay until
     `cutoff` so that subscribed calendars see the cancellation."""
+    # Only while the person is still a member on their side of the pairing.
+    member = Membership.Status.ACTIVE, Membership.Status.PAUSED
     return (
-        Meeting.objects.filter(Q(pairing__mentee__user=user) | Q(pairing__mentor__user=user))
+        Meeting.objects.filter(
+            Q(pairing__mentee__user=user, pairing__mentee__status__in=member)
+            | Q(pairing__mentor__user=user, pairing__mentor__status__in=member)
+        )
         .filter(pairing__status__in=Pairing.CURRENT)
         .exclude(status=Meeting.Status.CANCELLED, starts_at__lt=cutoff)
         .select_related(

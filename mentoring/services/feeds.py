@@ -24,3 +24,10 @@ def calendar_feed_regenerate(*, user: User) -> CalendarFeed:
     feed.token = new_feed_token()
     feed.save(update_fields=["token", "created_at"])
     return feed
+
+
+def revoke_feed_on_membership_closed(sender, *, membership, **kwargs) -> None:
+    """A member removed from a program (accounts.signals.membership_closed): their calendar
+    link stops working; they can make a new one, which shows only what they may still see."""
+    if CalendarFeed.objects.filter(user_id=membership.user_id).exists():
+        calendar_feed_regenerate(user=membership.user)

@@ -1,0 +1,76 @@
+"""Removing a member or changing their role ends their pairings (with the reason), withdraws
+their proposals, cancels planned meetings and revokes their calendar link; re-activating them
+later gives back access to nobody."""
+
+import pytest
+from django.urls import reverse
+
+from accounts import services
+from matching.models import Pairing
+from mentoring import services as mentoring_services
+from mentoring.models import Meeting
+from tests.factories import MeetingFactory, PairingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def detail_url(pairing):
+    return reverse(
+        "mentor:detail",
+        kwargs={"program_slug": pairing.program.slug, "mentee_id": pairing.mentee_id},
+    )
+
+
+def test_a_mentor_set_to_left_and_back_regains_no_one(
+    login, client, pairing, mentor, mentee, coordinator
+):
+    meeting = MeetingFactory(pairing=pairing)
+    old_feed = mentoring_services.calendar_feed_for(user=mentor.user).token
+    assert login(mentor).get(detail_url(pairing)).status_code == 200
+    services.membership_set_status(
+        membership=mentor, status="left", by=coordinator, reason="Moved away"
+    )
+    pairing.refresh_from_db()
+    assert pairing.status == Pairing.Status.ENDED and pairing.close_reason == "Moved away"
+    assert Meeting.objects.get(pk=meeting.pk).status == Meeting.Status.CANCELLED
+    assert mentoring_services.calendar_feed_for(user=mentor.user).token != old_feed
+    assert client.get(reverse("feed:ics", args=[old_feed])).status_code == 404
+
+    services.membership_set_status(membership=mentor, status="active", by=coordinator)
+    assert login(mentor).get(detail_url(pairing)).status_code == 404
+    new_feed = mentoring_services.calendar_feed_for(user=mentor.user).token
+    assert meeting.uid not in client.get(reverse("feed:ics", args=[new_feed])).content.decode()
+
+
+def test_leaving_withdraws_open_proposals(mentee, other_mentor, coordinator):
+    proposal = PairingFactory(mentee=mentee, mentor=other_mentor, proposed=True)
+    services.membership_set_status(membership=mentee, status="left", by=coordinator)
+    proposal.refresh_from_db()
+    assert proposal.status == Pairing.Status.WITHDRAWN
+
+
+def test_a_role_change_ends_the_pairings_of_the_old_role(pairing, mentor, coordinator):
+    services.membership_change_role(
+        membership=mentor, role="mentee", by=coordinator, reason="Asked to be mentored"
+    )
+    pairing.refresh_from_db()
+    mentor.refresh_from_db()
+    assert mentor.role == "mentee"
+    assert pairing.status == Pairing.Status.ENDED
+    assert pairing.close_reason == "Asked to be mentored"
+
+
+def test_pausing_keeps_the_pairing(pairing, mentee, coordinator):
+    services.membership_set_status(membership=mentee, status="paused", by=coordinator)
+    pairing.refresh_from_db()
+    assert pairing.status == Pairing.Status.ACTIVE
+
+
+def test_only_a_coordinator_of_the_program(pairing, mentor, mentee, outsider):
+    from django.core.exceptions import ValidationError
+
+    for by in (mentee, outsider):
+        with pytest.raises(ValidationError):
+            services.membership_change_role(membership=mentor, role="mentee", by=by)
+    pairing.refresh_from_db()
+    assert pairing.status == Pairing.Status.ACTIVE
