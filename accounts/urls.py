@@ -1,6 +1,14 @@
 from django.urls import path
 
-from .views import enrollment, invitations, memberships, people, program_settings, programs
+from .views import (
+    enrollment,
+    invitations,
+    invitations_bulk,
+    memberships,
+    people,
+    program_settings,
+    programs,
+)
 
 app_name = "accounts"
 
@@ -33,6 +41,11 @@ urlpatterns = [
         name="member_status",
     ),
     path("p/<slug:program_slug>/invitations/", invitations.invitations, name="invitations"),
+    path(
+        "p/<slug:program_slug>/invitations/bulk/",
+        invitations_bulk.bulk_invite,
+        name="invitations_bulk",
+    ),
     path(
         "p/<slug:program_slug>/invitations/<int:invitation_id>/<str:action>/",
         invitations.invitation_action,

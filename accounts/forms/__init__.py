@@ -2,7 +2,7 @@
 (settings name `accounts.forms.SignupProfileForm` for allauth's sign-up)."""
 
 from .enrollment import EnrollmentForm  # noqa: F401
-from .invitations import InvitationForm  # noqa: F401
+from .invitations import BulkInviteForm, InvitationForm  # noqa: F401
 from .memberships import MembershipStatusForm, PrivacyAcknowledgeForm  # noqa: F401
 from .people import ProfileForm, SignupProfileForm  # noqa: F401
 from .program_settings import (  # noqa: F401

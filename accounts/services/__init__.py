@@ -16,6 +16,7 @@ from .invitations import (  # noqa: F401
     invitation_send_email,
     invitation_token,
 )
+from .invitations_bulk import LineResult, invitations_bulk_create  # noqa: F401
 from .memberships import (  # noqa: F401
     membership_acknowledge_privacy,
     membership_add,

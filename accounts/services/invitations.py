@@ -75,7 +75,8 @@ def invitation_create(*, inviter: Membership, email: str, role: str, base_url: s
     ).exists()
     if already_member:
         raise ValidationError(
-            _("%(email)s is already a member of this program.") % {"email": email}
+            _("%(email)s is already a member of this program.") % {"email": email},
+            code="already_member",
         )
     now = timezone.now()
     # An expired invitation no longer blocks a new one.
@@ -99,7 +100,8 @@ def invitation_create(*, inviter: Membership, email: str, role: str, base_url: s
     except IntegrityError as exc:
         raise ValidationError(
             _("%(email)s already has an open invitation. Resend it from the list below instead.")
-            % {"email": email}
+            % {"email": email},
+            code="open_invitation",
         ) from exc
     _queue_invitation_email(invitation, base_url=base_url)
     return invitation
