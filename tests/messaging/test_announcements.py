@@ -243,3 +243,39 @@ def test_the_home_shows_the_newest_five_in_one_query(
     with django_assert_num_queries(1):
         shown = announcements_for_home(mentee)
     assert shown == posted[::-1][:5]
+
+
+def test_posting_takes_the_same_queries_for_few_and_many_recipients(program, coordinator):
+    def queries_to_post() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            post(coordinator, Audience.MENTEES)
+        return len(ctx.captured_queries)
+
+    MembershipFactory(program=program, role=Role.MENTEE)
+    few = queries_to_post()
+    for _n in range(40):
+        MembershipFactory(program=program, role=Role.MENTEE)
+    many = queries_to_post()
+    assert few == many
+    assert Notification.objects.filter(kind="announcement").count() == 1 + 41
+
+
+def test_the_admin_shows_who_and_when_but_neither_title_nor_text(operator, coordinator, mentee):
+    from tests.factories import admin_url
+
+    announcement = post(coordinator, title="Quokkaford picnic", body="Thistlemere park at noon")
+    recipient = AnnouncementRecipient.objects.get()
+    for path in [
+        admin_url(Announcement, "changelist"),
+        admin_url(announcement, "change", announcement.pk),
+        admin_url(announcement, "history", announcement.pk),
+        admin_url(AnnouncementRecipient, "changelist"),
+        admin_url(recipient, "change", recipient.pk),
+        admin_url(mentee, "delete", mentee.pk),
+    ]:
+        response = operator.get(path)
+        assert response.status_code == 200, path
+        html = response.content.decode()
+        assert "Quokkaford" not in html and "Thistlemere" not in html, path
+    html = operator.get(admin_url(announcement, "change", announcement.pk)).content.decode()
+    assert "Everyone in the program" in html and coordinator.user.email in html
