@@ -56,7 +56,14 @@ from mentoring.models import (
     Strategy,
     StrategyShare,
 )
-from messaging.models import Conversation, Message, MessageReport, ReadMark
+from messaging.models import (
+    Announcement,
+    AnnouncementRecipient,
+    Conversation,
+    Message,
+    MessageReport,
+    ReadMark,
+)
 
 # ACCOUNTS
 
@@ -502,6 +509,32 @@ class MessageReportFactory(factory.django.DjangoModelFactory):
     message = factory.SubFactory(MessageFactory)
     reporter = factory.LazyAttribute(lambda o: o.message.conversation.pairing.mentor)
     reason = "This worried me."
+
+
+class AnnouncementFactory(factory.django.DjangoModelFactory):
+    """An announcement to everyone, by a coordinator of its program (recipients not resolved:
+    add AnnouncementRecipientFactory rows, or post through messaging.services)."""
+
+    class Meta:
+        model = Announcement
+
+    program = factory.SubFactory(ProgramFactory)
+    author = factory.SubFactory(
+        MembershipFactory, role=Role.COORDINATOR, program=factory.SelfAttribute("..program")
+    )
+    title = factory.Sequence(lambda n: f"Announcement {n}")
+    body = "The community dinner moves to Thursday."
+    audience = Announcement.Audience.EVERYONE
+
+
+class AnnouncementRecipientFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AnnouncementRecipient
+
+    announcement = factory.SubFactory(AnnouncementFactory)
+    membership = factory.SubFactory(
+        MembershipFactory, program=factory.SelfAttribute("..announcement.program")
+    )
 
 
 # SHARED BUILDERS

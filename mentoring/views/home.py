@@ -6,6 +6,7 @@ from django.shortcuts import render
 from accounts import selectors as account_selectors
 from accounts.decorators import program_view
 from accounts.models import Membership
+from messaging.selectors import announcements_for_home
 
 from ..selectors.home import home_data
 
@@ -13,7 +14,11 @@ from ..selectors.home import home_data
 @program_view()
 def program_home(request, membership: Membership):
     program = membership.program
-    context = {"membership": membership, "program": program}
+    context = {
+        "membership": membership,
+        "program": program,
+        "announcements": announcements_for_home(membership),
+    }
     if membership.is_coordinator:
         context.update(
             counts=account_selectors.program_member_counts(program=program),

@@ -1,3 +1,9 @@
+from .announcements import (  # noqa: F401
+    announcement_audience,
+    announcement_get_for_recipient,
+    announcements_for_home,
+    announcements_posted,
+)
 from .conversations import (  # noqa: F401
     PAGE_SIZE,
     MessagesPage,
