@@ -12,6 +12,13 @@
         if (option) { select.value = tz; }
       });
     }
+    // An open conversation polls for new messages (htmx): not while the tab is hidden; when it
+    // is shown again the "visibilitychange" trigger asks at once.
+    document.body.addEventListener("htmx:beforeRequest", function (event) {
+      if (document.hidden && event.target.hasAttribute("data-poll-visible")) {
+        event.preventDefault();
+      }
+    });
     // Close the open menu with Escape, returning focus to its summary.
     document.addEventListener("keydown", function (event) {
       if (event.key !== "Escape") { return; }
