@@ -111,7 +111,7 @@ def poll(request, membership: Membership, conversation_id: int):
     if not new:
         return HttpResponse(status=204)
     services.conversation_mark_read(conversation=found, membership=membership, up_to_id=new[-1].pk)
-    return render(
+    response = render(
         request,
         "messaging/_poll.html",
         {
@@ -123,6 +123,9 @@ def poll(request, membership: Membership, conversation_id: int):
             "poll_seconds": settings.MESSAGE_POLL_SECONDS,
         },
     )
+    # static/js/app.js appends only answers that carry this header (not a login page).
+    response["X-Message-Poll"] = "1"
+    return response
 
 
 @require_http_methods(["GET", "POST"])

@@ -13,6 +13,7 @@ from accounts.models import Role
 from matching.models import Pairing
 from messaging import services
 from messaging.models import Conversation, Message, MessageReport
+from messaging.selectors import unread_count
 from tests.factories import MembershipFactory, MessageFactory, PairingFactory
 
 pytestmark = pytest.mark.django_db
@@ -185,8 +186,6 @@ def test_poll_returns_new_messages_and_marks_them_read(
     assert f'id="message-{reply.pk}"' in html and f'id="message-{first.pk}"' not in html
     assert "New &lt;one&gt;" in html
     assert f"?after={reply.pk}" in html and 'hx-swap-oob="true"' in html
-    from messaging.selectors import unread_count
-
     assert unread_count(mentor.user) == 0
 
 
