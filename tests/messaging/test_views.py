@@ -364,3 +364,18 @@ def test_mentee_home_links_to_messages(login, mentee, pairing, program):
 def test_coordinator_cannot_message_another_coordinator(login, coordinator, program):
     colleague = MembershipFactory(program=program, role=Role.COORDINATOR)
     assert login(coordinator).get(url("with_member", program, colleague.pk)).status_code == 404
+
+
+def test_coordinator_cannot_open_a_member_of_another_program(login, coordinator, other_program):
+    elsewhere = MembershipFactory(program=other_program, role=Role.MENTEE)
+    response = login(coordinator).get(url("with_member", coordinator.program, elsewhere.pk))
+    assert response.status_code == 404
+    assert not Conversation.objects.exists()
+
+
+def test_poll_answers_carry_the_header_the_page_script_checks(
+    login, mentee, mentor, conversation, program
+):
+    MessageFactory(conversation=conversation, author=mentor)
+    response = login(mentee).get(url("poll", program, conversation.pk), {"after": "0"})
+    assert response["X-Message-Poll"] == "1"
