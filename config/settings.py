@@ -81,6 +81,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "accounts.context_processors.navigation",
                 "notifications.context_processors.unread_count",
+                "messaging.context_processors.unread_messages",
             ],
         },
     },
