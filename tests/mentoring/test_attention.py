@@ -497,3 +497,20 @@ def test_the_queue_runs_the_same_queries_at_10_and_300_mentees(client, db):
         assert small_count == big_count, query
         assert big_page.content.decode().count('name="note"') == 25  # a full page
     assert "Page 1 of 12" in count_queries(client, *big)[1].content.decode()
+
+
+def test_the_admin_shows_a_follow_up_without_its_note(operator):
+    from tests.factories import AttentionFollowUpFactory, admin_url
+
+    follow_up = AttentionFollowUpFactory(note=f"{MARKER} called them")
+    for path in [
+        admin_url(follow_up, "changelist"),
+        admin_url(follow_up, "change", follow_up.pk),
+    ]:
+        response = operator.get(path)
+        assert response.status_code == 200
+        assert MARKER not in response.content.decode()
+    assert (
+        operator.get(admin_url(follow_up, "changelist"), {"q": MARKER}).context["cl"].result_count
+        == 0
+    )
