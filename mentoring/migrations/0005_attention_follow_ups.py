@@ -51,7 +51,10 @@ class Migration(migrations.Migration):
                     models.CharField(
                         choices=[
                             ("outreach", "Asked for someone to reach out"),
-                            ("return_to_use", "Shared a return to use; no follow-up in 48 hours"),
+                            (
+                                "return_to_use",
+                                "Shared an update with their mentor; no follow-up in 48 hours",
+                            ),
                             ("no_checkin", "No check-in for 14 days"),
                             ("stalled_pair", "No meeting logged"),
                             ("proposal", "Proposal unanswered"),

@@ -13,7 +13,12 @@ FOLLOW_UP_NOTE_MAX_LENGTH = 500
 class AttentionKind(models.TextChoices):
     # Most urgent first: the queue lists the kinds in this order.
     OUTREACH = "outreach", _("Asked for someone to reach out")
-    RETURN_TO_USE = "return_to_use", _("Shared a return to use; no follow-up in 48 hours")
+    # Worded as the mentor's notification is ("shared an update"): the queue says who needs
+    # a follow-up, not why.
+    RETURN_TO_USE = (
+        "return_to_use",
+        _("Shared an update with their mentor; no follow-up in 48 hours"),
+    )
     NO_CHECKIN = "no_checkin", _("No check-in for 14 days")
     STALLED_PAIR = "stalled_pair", _("No meeting logged")
     PROPOSAL = "proposal", _("Proposal unanswered")

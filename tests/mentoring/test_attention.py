@@ -283,10 +283,14 @@ def test_the_queue_lists_urgent_kinds_first_and_shows_no_private_text(
     person(program, "Casey", joined_at=now - timedelta(days=30))
     told(other_mentee, None, now - timedelta(hours=50))
     html = login(coordinator).get(queue_url(program)).content.decode()
-    assert html.index("Asked for someone to reach out") < html.index("Shared a return to use")
-    assert html.index("Shared a return to use") < html.index("No check-in for 14 days")
+    assert html.index("Asked for someone to reach out") < html.index(
+        "Shared an update with their mentor"
+    )
+    assert html.index("Shared an update with their mentor") < html.index("No check-in for 14 days")
     assert "Casey" in html and "Coordinators" in html
     assert MARKER not in html
+    # Who needs a follow-up, not why: worded as the mentor's email is.
+    assert "return to use" not in html.lower()
     # The links to act.
     assert reverse("messaging:with_member", args=[program.slug, mentee.pk]) in html
     assert reverse("matching_coord:suggestions", args=[program.slug, mentee.pk]) in html
