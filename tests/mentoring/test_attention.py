@@ -6,6 +6,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -472,9 +474,6 @@ def build_program(slug: str, mentees: int):
 
 
 def count_queries(client, program, coordinator, **query):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     client.force_login(coordinator.user)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(queue_url(program, **query))
@@ -501,6 +500,15 @@ def test_the_queue_runs_the_same_queries_at_10_and_300_mentees(client, db):
         assert small_count == big_count, query
         assert big_page.content.decode().count('name="note"') == 25  # a full page
     assert "Page 1 of 12" in count_queries(client, *big)[1].content.decode()
+    # The coordinator's home, with the counts, too.
+    homes = []
+    for program, coordinator in (small, big):
+        client.force_login(coordinator.user)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("program_home", args=[program.slug]))
+        homes.append(len(queries))
+    assert homes[0] == homes[1]
+    assert "Needs attention: 300 items" in response.content.decode()
 
 
 def test_the_admin_shows_a_follow_up_without_its_note(operator):
