@@ -39,6 +39,8 @@ from matching.models import (
 from mentoring import services as mentoring_services
 from mentoring.models import (
     ActionItem,
+    AttentionFollowUp,
+    AttentionKind,
     CalendarFeed,
     CheckIn,
     Encouragement,
@@ -344,6 +346,21 @@ class CheckInFactory(factory.django.DjangoModelFactory):
     )
     mood = 3
     craving = 2
+
+
+class AttentionFollowUpFactory(factory.django.DjangoModelFactory):
+    """A coordinator's "handled" on a mentee's no-check-in item."""
+
+    class Meta:
+        model = AttentionFollowUp
+
+    member = factory.SubFactory(MembershipFactory, role=Role.MENTEE)
+    program = factory.SelfAttribute("member.program")
+    kind = AttentionKind.NO_CHECKIN
+    subject_id = factory.SelfAttribute("member.pk")
+    since = factory.LazyFunction(lambda: timezone.now().date() - timedelta(days=20))
+    handled_by = factory.SubFactory(UserFactory)
+    note = "Called; all fine."
 
 
 class JournalEntryFactory(factory.django.DjangoModelFactory):

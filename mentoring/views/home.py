@@ -8,6 +8,8 @@ from accounts.decorators import program_view
 from accounts.models import Membership
 from messaging.selectors import announcements_for_home
 
+from ..models import AttentionKind
+from ..selectors.attention import attention_counts
 from ..selectors.home import home_data
 
 
@@ -24,6 +26,13 @@ def program_home(request, membership: Membership):
             counts=account_selectors.program_member_counts(program=program),
             invitations=account_selectors.invitations_pending(program=program)[:10],
             members=account_selectors.program_members(program=program)[:10],
+        )
+        counts = attention_counts(program=program)
+        context.update(
+            attention_total=sum(counts.values()),
+            attention_kinds=[
+                (value, label, counts[value]) for value, label in AttentionKind.choices
+            ],
         )
         return render(request, "accounts/coordinator_home.html", context)
     context.update(home_data(membership=membership))
