@@ -234,6 +234,10 @@ else:
         "control_folder": str(BROKER_DIR / "control"),
         "store_processed": False,
     }
+    # kombu's filesystem transport does not make its folders, and a worker without its control
+    # folder never becomes ready: a fresh clone's `make test` would wait forever.
+    for _folder in ("queue", "processed", "control"):
+        (BROKER_DIR / _folder).mkdir(parents=True, exist_ok=True)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_SOFT_TIME_LIMIT = 60
