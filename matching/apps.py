@@ -8,6 +8,13 @@ class MatchingConfig(AppConfig):
     def ready(self):
         from notifications.delivery import relevance_check_register
 
-        from .services.reminders import waiting_proposal_still_relevant
+        from .services.reminders import (
+            waiting_proposal_still_relevant,
+            waiting_proposals_still_relevant,
+        )
 
-        relevance_check_register("pairing_waiting", waiting_proposal_still_relevant)
+        relevance_check_register(
+            "pairing_waiting",
+            waiting_proposal_still_relevant,
+            many=waiting_proposals_still_relevant,
+        )

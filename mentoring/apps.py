@@ -13,5 +13,5 @@ class MentoringConfig(AppConfig):
         from .services.reminder_checks import RELEVANCE_CHECKS
 
         pairing_ended.connect(cancel_planned_meetings, dispatch_uid="mentoring-cancel-meetings")
-        for kind, check in RELEVANCE_CHECKS.items():
-            relevance_check_register(kind, check)
+        for kind, (check, many) in RELEVANCE_CHECKS.items():
+            relevance_check_register(kind, check, many=many)
