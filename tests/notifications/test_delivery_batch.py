@@ -89,6 +89,10 @@ def test_a_chunk_drops_who_left_or_checked_in_and_sends_the_rest_once(
         "mentee@example.org",
     ]
     assert [state(d)[0] for d in deliveries] == ["sent", "sent", "dropped", "dropped"]
+    for message in mailoutbox:
+        assert message.extra_headers["List-Unsubscribe"].startswith("<http://127.0.0.1:8000/")
+        assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        assert "/notifications/unsubscribe/" in message.body
     assert deliveries_send([d.pk for d in deliveries]) == 0  # a redelivered message
     assert len(mailoutbox) == 2
 
