@@ -18,6 +18,9 @@ the next one is sent, in both tasks. A worker killed between an accepted send an
 sends that one message again after the requeue: at most one message per worker process
 (never the whole chunk). The rest of a killed worker's chunk, claimed but not sent, waits in
 "sending" until `deliveries_requeue_stale` puts it back (NOTIFICATION_STALE_AFTER_SECONDS).
+On PostgreSQL a chunk's marks commit without waiting for the WAL flush: a crash of PostgreSQL
+itself (not of a worker) can lose the marks of its last fraction of a second, and those
+emails go out again after the requeue (a duplicate, never a lost message).
 """
 
 from datetime import timedelta
