@@ -29,6 +29,7 @@ urlpatterns = [
     path("p/<slug:program_slug>/strategies/", include("mentoring.urls.strategies")),
     path("p/<slug:program_slug>/events/", include("mentoring.urls.events")),
     path("p/<slug:program_slug>/summary/", include("mentoring.urls.summary")),
+    path("p/<slug:program_slug>/members/", include("mentoring.urls.members")),
     path("p/<slug:program_slug>/messages/", include("messaging.urls.messages")),
     path("calendar/", include("mentoring.urls.feeds")),
 ]

@@ -9,8 +9,9 @@ from django.views.decorators.http import require_POST
 
 from .. import selectors, services
 from ..decorators import program_view
-from ..forms import MembershipStatusForm, PrivacyAcknowledgeForm
+from ..forms import MemberFilterForm, MembershipStatusForm, PrivacyAcknowledgeForm
 from ..models import Membership, Role
+from ..pagination import paginate
 
 
 @program_view(before_privacy=True)
@@ -39,13 +40,17 @@ def privacy_notice(request, membership: Membership):
 @program_view(Role.COORDINATOR)
 def members(request, membership: Membership):
     program = membership.program
+    filter_form = MemberFilterForm(request.GET)
+    listing = paginate(request, selectors.members_search(program=program, **filter_form.values()))
     return render(
         request,
         "accounts/members.html",
         {
             "membership": membership,
             "program": program,
-            "members": selectors.program_members(program=program),
+            "filter_form": filter_form,
+            "listing": listing,
+            "members": listing.page.object_list,
             "status_form": MembershipStatusForm(),
         },
     )
