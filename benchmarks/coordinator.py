@@ -304,6 +304,18 @@ def seed() -> dict:
     }
 
 
+def seeded() -> dict:
+    """What `seed` returned, read back from a database it seeded."""
+    from accounts.models import Membership
+
+    program_members = Membership.objects.filter(program__slug=SLUG)
+    return {
+        "coordinator": "coordinator0@bench.example",
+        "mentee_page": program_members.get(user__email=f"mentee{WAITING + 17}@bench.example").pk,
+        "mentor_page": program_members.get(user__email="mentor3@bench.example").pk,
+    }
+
+
 # MEASURING
 
 
@@ -388,10 +400,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=40)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure the database seeded by a previous run"
+    )
     args = parser.parse_args()
 
-    prepare_database()
-    data = seed()
+    if args.reuse:
+        _setup()
+        data = seeded()
+    else:
+        prepare_database()
+        data = seed()
     paths = pages(data)
     if args.profile:
         profile(data, paths)

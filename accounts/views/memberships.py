@@ -4,6 +4,7 @@ their status."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -72,4 +73,10 @@ def member_status(request, membership: Membership, member_id: int):
             messages.success(request, _("Membership updated."))
     else:
         messages.error(request, _("Choose active, paused or left."))
+    # Back to the member's page when the form came from there (a path on this site only).
+    back = request.POST.get("next", "")
+    if back.startswith(f"/p/{membership.program.slug}/") and url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(back)
     return redirect("accounts:members", program_slug=membership.program.slug)

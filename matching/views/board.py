@@ -17,6 +17,9 @@ from .. import selectors, services
 from ..forms import BoardFilterForm, ReasonForm
 from .common import coordinator_page, error_text
 
+# Three lists on one page: fewer rows each keeps the page light.
+BOARD_PER_PAGE = 25
+
 
 @program_view(Role.COORDINATOR)
 def board(request, membership: Membership):
@@ -30,6 +33,7 @@ def board(request, membership: Membership):
         selectors.board_mentees(
             program=program, **{k: filters[k] for k in BoardFilterForm.MENTEE_FILTERS}
         ),
+        per_page=BOARD_PER_PAGE,
     )
     mentors = paginate(
         request,
@@ -37,9 +41,13 @@ def board(request, membership: Membership):
             program=program, **{k: filters[k] for k in BoardFilterForm.MENTOR_FILTERS}
         ),
         param="mentors_page",
+        per_page=BOARD_PER_PAGE,
     )
     proposals = paginate(
-        request, selectors.board_proposals(program=program), param="proposals_page"
+        request,
+        selectors.board_proposals(program=program),
+        param="proposals_page",
+        per_page=BOARD_PER_PAGE,
     )
     return coordinator_page(
         request,

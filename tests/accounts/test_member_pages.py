@@ -125,6 +125,32 @@ class TestMemberPageContent:
         assert "Pairing history" not in response.content.decode()
 
 
+class TestStatusFromTheMemberPage:
+    def test_change_status_and_come_back_to_the_page(self, login, coordinator, mentee, program):
+        client = login(coordinator)
+        page = client.get(member_url(program, mentee)).content.decode()
+        status_url = reverse("accounts:member_status", args=[program.slug, mentee.pk])
+        assert f'action="{status_url}"' in page and 'for="member-status"' in page
+        response = client.post(
+            status_url, {"status": "paused", "next": member_url(program, mentee)}
+        )
+        assert response["Location"] == member_url(program, mentee)
+        mentee.refresh_from_db()
+        assert mentee.status == Membership.Status.PAUSED
+
+    def test_a_next_off_the_program_goes_to_the_member_list(
+        self, login, coordinator, mentee, program
+    ):
+        status_url = reverse("accounts:member_status", args=[program.slug, mentee.pk])
+        for elsewhere in ("https://evil.example/p/harbor/", "//evil.example/", "/admin/"):
+            response = login(coordinator).post(status_url, {"status": "paused", "next": elsewhere})
+            assert response["Location"] == members_url(program), elsewhere
+
+    def test_no_status_form_on_ones_own_page(self, login, coordinator, program):
+        page = login(coordinator).get(member_url(program, coordinator)).content.decode()
+        assert 'for="member-status"' not in page
+
+
 # THE MEMBER LIST
 
 
