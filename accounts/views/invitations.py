@@ -55,7 +55,10 @@ def invitations(request, membership: Membership):
     now = timezone.now()
     filter_form = InvitationFilterForm(request.GET)
     filters = filter_form.values()
-    listing = paginate(request, selectors.invitations_search(program=program, now=now, **filters))
+    # 25 a page: each row carries two small forms (resend, withdraw).
+    listing = paginate(
+        request, selectors.invitations_search(program=program, now=now, **filters), per_page=25
+    )
     return render(
         request,
         "accounts/invitations.html",
