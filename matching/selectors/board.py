@@ -112,8 +112,11 @@ LOAD_FILTERS = ("room", "full", "none")
 def board_mentees(
     *, program: Program, q: str = "", focus: str = "", language: str = "", waited_days=None
 ) -> QuerySet[Membership]:
-    """The board's waiting list, longest wait first, narrowed by a search and filters."""
-    mentees = waiting_mentees(program=program).order_by("waiting_since", "pk")
+    """The board's waiting list in the order mentees see their place in line (joined first,
+    as `home_pairing_state` counts it), narrowed by a search and filters. Ordering by a plain
+    column lets PostgreSQL work out `waiting_since` for the page's rows only, not for every
+    waiting person."""
+    mentees = waiting_mentees(program=program)
     if q:
         mentees = mentees.filter(name_or_email(q))
     if focus:
