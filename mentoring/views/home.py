@@ -2,6 +2,7 @@
 the coordinator's overview)."""
 
 from django.shortcuts import render
+from django.utils import timezone
 
 from accounts import selectors as account_selectors
 from accounts.decorators import program_view
@@ -24,7 +25,9 @@ def program_home(request, membership: Membership):
     if membership.is_coordinator:
         context.update(
             counts=account_selectors.program_member_counts(program=program),
-            invitations=account_selectors.invitations_pending(program=program)[:10],
+            invitations=account_selectors.invitations_search(program=program, now=timezone.now())[
+                :10
+            ],
             members=account_selectors.program_members(program=program)[:10],
         )
         counts = attention_counts(program=program)
