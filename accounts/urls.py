@@ -40,6 +40,11 @@ urlpatterns = [
         memberships.member_status,
         name="member_status",
     ),
+    path(
+        "p/<slug:program_slug>/members/<int:member_id>/role/",
+        memberships.member_role,
+        name="member_role",
+    ),
     path("p/<slug:program_slug>/invitations/", invitations.invitations, name="invitations"),
     path(
         "p/<slug:program_slug>/invitations/bulk/",

@@ -10,7 +10,12 @@ from django.views.decorators.http import require_POST
 
 from .. import selectors, services
 from ..decorators import program_view
-from ..forms import MemberFilterForm, MembershipStatusForm, PrivacyAcknowledgeForm
+from ..forms import (
+    MemberFilterForm,
+    MembershipRoleForm,
+    MembershipStatusForm,
+    PrivacyAcknowledgeForm,
+)
 from ..models import Membership, Role
 from ..pagination import paginate
 
@@ -65,7 +70,10 @@ def member_status(request, membership: Membership, member_id: int):
     if form.is_valid():
         try:
             services.membership_set_status(
-                membership=target, status=form.cleaned_data["status"], by=membership
+                membership=target,
+                status=form.cleaned_data["status"],
+                by=membership,
+                reason=form.cleaned_data["reason"],
             )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
@@ -73,10 +81,36 @@ def member_status(request, membership: Membership, member_id: int):
             messages.success(request, _("Membership updated."))
     else:
         messages.error(request, _("Choose active, paused or left."))
-    # Back to the member's page when the form came from there (a path on this site only).
+    return _back(request, membership)
+
+
+def _back(request, membership: Membership):
+    """Back to the member's page when the form came from there (a path on this site only)."""
     back = request.POST.get("next", "")
     if back.startswith(f"/p/{membership.program.slug}/") and url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return redirect(back)
     return redirect("accounts:members", program_slug=membership.program.slug)
+
+
+@require_POST
+@program_view(Role.COORDINATOR)
+def member_role(request, membership: Membership, member_id: int):
+    target = selectors.member_get_for_coordinator(program=membership.program, member_id=member_id)
+    form = MembershipRoleForm(request.POST)
+    if form.is_valid():
+        try:
+            services.membership_change_role(
+                membership=target,
+                role=form.cleaned_data["role"],
+                by=membership,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Role changed."))
+    else:
+        messages.error(request, _("Choose mentee, mentor or coordinator."))
+    return _back(request, membership)

@@ -74,3 +74,50 @@ def test_only_a_coordinator_of_the_program(pairing, mentor, mentee, outsider):
             services.membership_change_role(membership=mentor, role="mentee", by=by)
     pairing.refresh_from_db()
     assert pairing.status == Pairing.Status.ACTIVE
+
+
+def test_the_member_page_changes_role_and_status_with_a_reason(
+    login, pairing, mentor, mentee, coordinator
+):
+    client = login(coordinator)
+    page_url = reverse("members:member", kwargs={"program_slug": "harbor", "member_id": mentee.pk})
+    page = client.get(page_url).content.decode()
+    detail_url = reverse(
+        "matching:pairing_detail", kwargs={"program_slug": "harbor", "pairing_id": pairing.pk}
+    )
+    assert detail_url in page and "Reassign" in page
+    detail = client.get(detail_url).content.decode()
+    assert reverse(
+        "matching:pairing_end", kwargs={"program_slug": "harbor", "pairing_id": pairing.pk}
+    ) in detail
+    response = client.post(
+        reverse("accounts:member_role", kwargs={"program_slug": "harbor", "member_id": mentor.pk}),
+        {"role": "coordinator", "reason": "Joins the staff", "next": page_url},
+    )
+    assert response.status_code == 302 and response.url == page_url
+    pairing.refresh_from_db()
+    assert pairing.status == Pairing.Status.ENDED and pairing.close_reason == "Joins the staff"
+    response = client.post(
+        reverse(
+            "accounts:member_status", kwargs={"program_slug": "harbor", "member_id": mentee.pk}
+        ),
+        {"status": "left", "reason": "Moved to another county"},
+    )
+    mentee.refresh_from_db()
+    assert mentee.status == "left"
+    # Junk is refused without a 500 and changes nothing.
+    bad = client.post(
+        reverse("accounts:member_role", kwargs={"program_slug": "harbor", "member_id": mentor.pk}),
+        {"role": "captain"},
+    )
+    assert bad.status_code == 302
+    mentor.refresh_from_db()
+    assert mentor.role == "coordinator"
+
+
+def test_members_cannot_change_roles(login, mentor, mentee, outsider):
+    url = reverse("accounts:member_role", kwargs={"program_slug": "harbor", "member_id": mentee.pk})
+    assert login(mentor).post(url, {"role": "mentor"}).status_code == 403
+    assert login(outsider).post(url, {"role": "mentor"}).status_code == 404
+    mentee.refresh_from_db()
+    assert mentee.role == "mentee"
