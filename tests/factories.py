@@ -57,6 +57,7 @@ from mentoring.models import (
     StrategyShare,
 )
 from messaging.models import Conversation, Message, MessageReport, ReadMark
+from reports.models import ExportKind, ExportRecord
 
 # ACCOUNTS
 
@@ -502,6 +503,18 @@ class MessageReportFactory(factory.django.DjangoModelFactory):
     message = factory.SubFactory(MessageFactory)
     reporter = factory.LazyAttribute(lambda o: o.message.conversation.pairing.mentor)
     reason = "This worried me."
+
+
+# REPORTS
+
+
+class ExportRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExportRecord
+
+    program = factory.SubFactory(ProgramFactory)
+    requested_by = factory.SubFactory(UserFactory)
+    kind = ExportKind.MEETINGS
 
 
 # SHARED BUILDERS

@@ -7,7 +7,7 @@ from accounts.admin import RecordAdmin
 from accounts.models import Membership, Profile, Role, User
 from tests.factories import UserFactory
 
-PRODUCT_APPS = {"accounts", "notifications", "matching", "messaging", "mentoring"}
+PRODUCT_APPS = {"accounts", "notifications", "matching", "messaging", "mentoring", "reports"}
 
 
 def product_models():
