@@ -9,7 +9,7 @@ from .engagement import (  # noqa: F401
     weekly_trends,
 )
 from .exports import meeting_rows, member_rows, pairing_rows, pseudonym  # noqa: F401
-from .funder import Section, funder_report, funder_sections  # noqa: F401
+from .funder import Section, funder_csv_rows, funder_report, funder_sections  # noqa: F401
 from .overview import (  # noqa: F401
     members_by_role_and_status,
     mentor_load,

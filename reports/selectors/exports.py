@@ -5,7 +5,11 @@ ids. Meetings never carry a narrative, an agenda, a place, topics or a reflectio
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 
+from django.db import connections
+from django.db.models import BooleanField, DurationField, ExpressionWrapper, F, Q
+from django.db.models.functions import TruncDate
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
@@ -13,13 +17,22 @@ from accounts.models import Membership, Program
 from matching.models import Pairing
 from mentoring.models import Meeting
 
+from ..periods import program_zone
+
 CHUNK = 2000
+BIG_CHUNK = 10_000  # meetings: fewer round trips; 10,000 short rows are ~2 MB
 
 
 def pseudonym(membership_id: int) -> str:
     """A stable id for a member that reveals neither who they are nor their row number."""
     digest = salted_hmac("reports.pseudonym", str(membership_id), algorithm="sha256").hexdigest()
     return f"M-{digest[:12]}"
+
+
+def _labels(choices) -> dict[str, str]:
+    """Choice labels translated once per export: a lazy label per cell would call gettext
+    hundreds of thousands of times (most of a 260,000-row export's time)."""
+    return {value: str(label) for value, label in choices}
 
 
 def _day(value) -> str:
@@ -33,10 +46,8 @@ def _cell(text: str) -> str:
 
 def member_rows(*, program: Program) -> Iterator[list]:
     yield [_("Member id"), _("Name"), _("Email"), _("Role"), _("Status"), _("Joined"), _("Left")]
-    roles, statuses = (
-        dict(Membership._meta.get_field("role").choices),
-        dict(Membership.Status.choices),
-    )
+    roles = _labels(Membership._meta.get_field("role").choices)
+    statuses = _labels(Membership.Status.choices)
     rows = (
         Membership.objects.filter(program=program)
         .order_by("pk")
@@ -74,7 +85,7 @@ def pairing_rows(*, program: Program) -> Iterator[list]:
         _("Paused"),
         _("Closed"),
     ]
-    statuses, sources = dict(Pairing.Status.choices), dict(Pairing.Source.choices)
+    statuses, sources = _labels(Pairing.Status.choices), _labels(Pairing.Source.choices)
     rows = (
         Pairing.objects.filter(program=program)
         .order_by("pk")
@@ -106,72 +117,77 @@ def pairing_rows(*, program: Program) -> Iterator[list]:
         ]
 
 
+def _raw_rows(queryset) -> Iterator[tuple]:
+    """The rows of a `values_list` queryset straight from a chunked (server-side on
+    PostgreSQL) cursor, as `.iterator()` reads them but without Django's per-row converters,
+    a third of a 260,000-row export's time. Values come as the driver gives them."""
+    compiler = queryset.query.get_compiler(queryset.db)
+    sql, params = compiler.as_sql()
+    with connections[queryset.db].chunked_cursor() as cursor:
+        cursor.execute(sql, params)
+        while chunk := cursor.fetchmany(BIG_CHUNK):
+            yield from chunk
+
+
+def _minutes(span) -> int:
+    """A logged span: a timedelta (PostgreSQL) or microseconds (SQLite, without converters)."""
+    if isinstance(span, timedelta):
+        return int(span.total_seconds() // 60)
+    return int(span) // 60_000_000
+
+
 def meeting_rows(*, program: Program) -> Iterator[list]:
     yield [
-        _("Meeting id"),
-        _("Pairing id"),
-        _("Mentee id"),
-        _("Mentor id"),
-        _("Date"),
-        _("Status"),
-        _("Type of contact"),
-        _("Setting"),
-        _("Duration (minutes)"),
-        _("Logged"),
-    ]
-    statuses = dict(Meeting.Status.choices)
-    types = dict(Meeting._meta.get_field("contact_type").choices)
-    settings = dict(Meeting._meta.get_field("setting").choices)
+        _("Meeting id"), _("Pairing id"), _("Mentee id"), _("Mentor id"), _("Date"),
+        _("Status"), _("Type of contact"), _("Setting"), _("Duration (minutes)"), _("Logged"),
+    ]  # fmt: skip
+    statuses = _labels(Meeting.Status.choices)
+    types = _labels(Meeting._meta.get_field("contact_type").choices)
+    settings = _labels(Meeting._meta.get_field("setting").choices)
     yes, no = _("yes"), _("no")
+    # The database hands over a local date, a logged span and a flag rather than four
+    # timestamps: turning 260,000 x 4 timestamps into aware datetimes was most of the time.
     rows = (
         Meeting.objects.filter(pairing__program=program)
+        .annotate(
+            day=TruncDate("starts_at", tzinfo=program_zone(program)),
+            span=ExpressionWrapper(F("actual_end") - F("actual_start"), DurationField()),
+            logged=ExpressionWrapper(Q(logged_at__isnull=False), BooleanField()),
+        )
         .order_by("pk")
         .values_list(
             "pk",
             "pairing_id",
             "pairing__mentee_id",
             "pairing__mentor_id",
-            "starts_at",
+            "day",
             "status",
             "contact_type",
             "setting",
             "duration_minutes",
-            "actual_start",
-            "actual_end",
-            "logged_at",
-        )
+            "span",
+            "logged",
+        )  # fmt: skip
     )
     pseudonyms: dict[int, str] = {}  # one request's export only: pairs meet many times
-
-    def person(pk: int) -> str:
-        if pk not in pseudonyms:
-            pseudonyms[pk] = pseudonym(pk)
-        return pseudonyms[pk]
-
     for (
         pk,
         pairing,
         mentee,
         mentor,
-        starts,
+        day,
         status,
         kind,
         setting,
         planned,
-        start,
-        end,
+        span,
         logged,
-    ) in rows.iterator(chunk_size=CHUNK):
-        minutes = int((end - start).total_seconds() // 60) if start and end else planned
+    ) in rows.iterator(chunk_size=BIG_CHUNK):
+        mentee_id = pseudonyms.get(mentee) or pseudonyms.setdefault(mentee, pseudonym(mentee))
+        mentor_id = pseudonyms.get(mentor) or pseudonyms.setdefault(mentor, pseudonym(mentor))
         yield [
-            pk,
-            pairing,
-            person(mentee),
-            person(mentor),
-            starts.date().isoformat(),
-            statuses.get(status, status),
-            types.get(kind, ""),
-            settings.get(setting, ""),
-            minutes,
+            pk, pairing, mentee_id, mentor_id, day.isoformat(), statuses.get(status, status),
+            types.get(kind, ""), settings.get(setting, ""),
+            _minutes(span) if span is not None else planned,
             yes if logged else no,
-        ]
+        ]  # fmt: skip

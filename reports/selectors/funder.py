@@ -5,6 +5,7 @@ the CSV both print `funder_sections`, so they cannot disagree."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -202,3 +203,15 @@ def funder_sections(report: dict) -> list[Section]:
     attendees = Section("attendees", _("People who attended an event"), [count])
     attendees.rows.append([_("Unduplicated"), report["attendees"]])
     return [served, enrolled, pairings, reasons, contacts, other, events, attendees]
+
+
+def funder_csv_rows(report: dict) -> Iterator[list]:
+    """The report in long form, one figure a row: section, item, measure, value."""
+    yield ["section", "item", "measure", "value"]
+    name = report["program"].name
+    yield ["", name, "from", report["first"].isoformat()]
+    yield ["", name, "to", report["last"].isoformat()]
+    for section in funder_sections(report):
+        for label, *values in section.rows:
+            for header, value in zip(section.headers, values, strict=True):
+                yield [section.title, label, header, value]

@@ -36,17 +36,6 @@ def funder(request, membership: Membership):
     return _page(request, program, _range_form(request.GET, program))
 
 
-def funder_csv_rows(*, program, first, last):
-    report = selectors.funder_report(program=program, first=first, last=last)
-    yield ["section", "item", "measure", "value"]
-    yield ["", program.name, "from", first.isoformat()]
-    yield ["", program.name, "to", last.isoformat()]
-    for section in selectors.funder_sections(report):
-        for label, *values in section.rows:
-            for header, value in zip(section.headers, values, strict=True):
-                yield [section.title, label, header, value]
-
-
 @require_POST
 @program_view(Role.COORDINATOR)
 def funder_csv(request, membership: Membership):
@@ -61,7 +50,8 @@ def funder_csv(request, membership: Membership):
         kind=ExportKind.FUNDER,
         parameters={"start": first.isoformat(), "end": last.isoformat()},
     )
+    report = selectors.funder_report(program=program, first=first, last=last)
     return csv_response(
-        funder_csv_rows(program=program, first=first, last=last),
+        selectors.funder_csv_rows(report),
         filename=f"{program.slug}-funder-report-{first}-{last}.csv",
     )
