@@ -207,10 +207,10 @@ def funder_sections(report: dict) -> list[Section]:
 
 def funder_csv_rows(report: dict) -> Iterator[list]:
     """The report in long form, one figure a row: section, item, measure, value."""
-    yield ["section", "item", "measure", "value"]
+    yield [_("section"), _("item"), _("measure"), _("value")]
     name = report["program"].name
-    yield ["", name, "from", report["first"].isoformat()]
-    yield ["", name, "to", report["last"].isoformat()]
+    yield ["", name, _("from"), report["first"].isoformat()]
+    yield ["", name, _("to"), report["last"].isoformat()]
     for section in funder_sections(report):
         for label, *values in section.rows:
             for header, value in zip(section.headers, values, strict=True):
