@@ -1,13 +1,13 @@
-"""Rows of the CSV exports, read in chunks (`.iterator(chunk_size)`): a program's members,
-pairings and meetings. Only the members export names people; the others carry pseudonymous
-ids. Meetings never carry a narrative, an agenda, a place, topics or a reflection."""
+"""Rows of the CSV exports, read in chunks (`.iterator(chunk_size)` in a transaction): a
+program's members, pairings and meetings. Only the members export names people; the others
+carry pseudonymous ids. Meetings never carry a narrative, an agenda, a place, topics or a
+reflection."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 
-from django.db import connections
+from django.db import transaction
 from django.db.models import BooleanField, DurationField, ExpressionWrapper, F, Q
 from django.db.models.functions import TruncDate
 from django.utils.crypto import salted_hmac
@@ -61,7 +61,7 @@ def member_rows(*, program: Program) -> Iterator[list]:
             "left_at",
         )
     )
-    for pk, name, email, role, status, joined, left in rows.iterator(chunk_size=CHUNK):
+    for pk, name, email, role, status, joined, left in _streamed(rows, CHUNK):
         yield [
             pseudonym(pk),
             _cell(name or email.split("@")[0]),
@@ -101,8 +101,8 @@ def pairing_rows(*, program: Program) -> Iterator[list]:
             "closed_at",
         )
     )
-    for pk, mentee, mentor, status, source, proposed, started, paused, closed in rows.iterator(
-        chunk_size=CHUNK
+    for pk, mentee, mentor, status, source, proposed, started, paused, closed in _streamed(
+        rows, CHUNK
     ):
         yield [
             pk,
@@ -117,23 +117,14 @@ def pairing_rows(*, program: Program) -> Iterator[list]:
         ]
 
 
-def _raw_rows(queryset) -> Iterator[tuple]:
-    """The rows of a `values_list` queryset straight from a chunked (server-side on
-    PostgreSQL) cursor, as `.iterator()` reads them but without Django's per-row converters,
-    a third of a 260,000-row export's time. Values come as the driver gives them."""
-    compiler = queryset.query.get_compiler(queryset.db)
-    sql, params = compiler.as_sql()
-    with connections[queryset.db].chunked_cursor() as cursor:
-        cursor.execute(sql, params)
-        while chunk := cursor.fetchmany(BIG_CHUNK):
-            yield from chunk
-
-
-def _minutes(span) -> int:
-    """A logged span: a timedelta (PostgreSQL) or microseconds (SQLite, without converters)."""
-    if isinstance(span, timedelta):
-        return int(span.total_seconds() // 60)
-    return int(span) // 60_000_000
+def _streamed(queryset, chunk_size: int) -> Iterator:
+    """`.iterator()` inside a transaction: there PostgreSQL's cursor is declared WITHOUT HOLD
+    and streams rows as they are fetched (the first block leaves at once), where in
+    autocommit Django declares it WITH HOLD and PostgreSQL first materialises the whole
+    result. A download that breaks off closes the generator, which leaves the block and ends
+    a transaction that wrote nothing."""
+    with transaction.atomic(using=queryset.db):
+        yield from queryset.iterator(chunk_size=chunk_size)
 
 
 def meeting_rows(*, program: Program) -> Iterator[list]:
@@ -182,12 +173,12 @@ def meeting_rows(*, program: Program) -> Iterator[list]:
         planned,
         span,
         logged,
-    ) in rows.iterator(chunk_size=BIG_CHUNK):
+    ) in _streamed(rows, BIG_CHUNK):
         mentee_id = pseudonyms.get(mentee) or pseudonyms.setdefault(mentee, pseudonym(mentee))
         mentor_id = pseudonyms.get(mentor) or pseudonyms.setdefault(mentor, pseudonym(mentor))
         yield [
             pk, pairing, mentee_id, mentor_id, day.isoformat(), statuses.get(status, status),
             types.get(kind, ""), settings.get(setting, ""),
-            _minutes(span) if span is not None else planned,
+            int(span.total_seconds() // 60) if span is not None else planned,
             yes if logged else no,
         ]  # fmt: skip

@@ -121,3 +121,22 @@ def test_export_query_count_does_not_grow(login, coordinator, program, mentor, k
         MeetingFactory(pairing=pairing)
         MeetingFactory(pairing=pairing, status="held")
     assert run() == small
+
+
+def test_a_download_that_breaks_off_leaves_no_transaction_open(login, coordinator, pairing):
+    program = pairing.program
+    # More than one 64 KB block of CSV, so that the stream stops half way.
+    Meeting.objects.bulk_create(
+        [
+            Meeting(pairing=pairing, starts_at=pairing.activated_at, uid=f"bulk-{n}@peerpath")
+            for n in range(1500)
+        ]
+    )
+    client = login(coordinator)
+    savepoints = list(connection.savepoint_ids)
+    response = client.post(reverse("reports:export", args=[program.slug, "meetings"]))
+    chunks = iter(response.streaming_content)
+    next(chunks)  # the first block is out: the cursor is open inside its transaction
+    assert len(connection.savepoint_ids) == len(savepoints) + 1
+    response.close()  # the client went away; the server closes the response
+    assert list(connection.savepoint_ids) == savepoints
