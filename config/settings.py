@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "matching",
     "messaging",
     "mentoring",
+    "reports",
     "demo",
 ]
 

@@ -66,6 +66,7 @@ from messaging.models import (
     MessageReport,
     ReadMark,
 )
+from reports.models import ExportKind, ExportRecord
 
 # ACCOUNTS
 
@@ -552,6 +553,18 @@ class AnnouncementRecipientFactory(factory.django.DjangoModelFactory):
     membership = factory.SubFactory(
         MembershipFactory, program=factory.SelfAttribute("..announcement.program")
     )
+
+
+# REPORTS
+
+
+class ExportRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExportRecord
+
+    program = factory.SubFactory(ProgramFactory)
+    requested_by = factory.SubFactory(UserFactory)
+    kind = ExportKind.MEETINGS
 
 
 # SHARED BUILDERS

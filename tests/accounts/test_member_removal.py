@@ -87,9 +87,10 @@ def test_the_member_page_changes_role_and_status_with_a_reason(
     )
     assert detail_url in page and "Reassign" in page
     detail = client.get(detail_url).content.decode()
-    assert reverse(
-        "matching:pairing_end", kwargs={"program_slug": "harbor", "pairing_id": pairing.pk}
-    ) in detail
+    assert (
+        reverse("matching:pairing_end", kwargs={"program_slug": "harbor", "pairing_id": pairing.pk})
+        in detail
+    )
     response = client.post(
         reverse("accounts:member_role", kwargs={"program_slug": "harbor", "member_id": mentor.pk}),
         {"role": "coordinator", "reason": "Joins the staff", "next": page_url},

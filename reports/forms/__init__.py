@@ -1,0 +1,1 @@
+from .ranges import DateRangeForm  # noqa: F401

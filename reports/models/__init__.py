@@ -1,0 +1,3 @@
+"""Reports' models: `from reports.models import ExportRecord` works."""
+
+from .exports import ExportKind, ExportRecord  # noqa: F401

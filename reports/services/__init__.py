@@ -1,0 +1,1 @@
+from .exports import export_record_create  # noqa: F401
