@@ -30,5 +30,6 @@ urlpatterns = [
     path("p/<slug:program_slug>/events/", include("mentoring.urls.events")),
     path("p/<slug:program_slug>/summary/", include("mentoring.urls.summary")),
     path("p/<slug:program_slug>/messages/", include("messaging.urls.messages")),
+    path("p/<slug:program_slug>/surveys/", include("surveys.urls")),
     path("calendar/", include("mentoring.urls.feeds")),
 ]

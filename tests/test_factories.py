@@ -1,5 +1,5 @@
-"""Every model of accounts, matching, messaging and mentoring has a factory, and each factory
-builds a row the model's own validation (fields and constraints) accepts."""
+"""Every model of accounts, matching, messaging, surveys and mentoring has a factory, and each
+factory builds a row the model's own validation (fields and constraints) accepts."""
 
 import factory
 import pytest
@@ -7,7 +7,7 @@ from django.apps import apps
 
 from tests import factories
 
-APPS = ("accounts", "matching", "messaging", "mentoring")
+APPS = ("accounts", "matching", "messaging", "surveys", "mentoring")
 
 FACTORIES = {
     obj._meta.model: obj

@@ -4,20 +4,74 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notifications', '0003_lean_indexes'),
+        ("notifications", "0003_lean_indexes"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='notification',
-            name='kind',
-            field=models.CharField(choices=[('checkin_reminder', 'Check-in reminders'), ('meeting_reminder_24h', 'Meeting reminders a day before'), ('meeting_reminder_1h', 'Meeting reminders an hour before'), ('meeting_proposed', 'A meeting is proposed'), ('meeting_confirmed', 'A meeting is confirmed'), ('meeting_moved', 'A meeting is moved'), ('meeting_cancelled', 'A meeting is cancelled'), ('pairing_proposed', 'A new pairing is proposed'), ('pairing_accepted', 'A pairing is accepted'), ('pairing_declined', 'A pairing is declined'), ('pairing_waiting', 'A pairing is waiting for your answer'), ('outreach_requested', 'Your mentee asks you to reach out'), ('outreach_unassigned', 'A mentee without a mentor asks for outreach'), ('return_to_use_shared', 'Your mentee shared an update'), ('no_checkin_nudge', 'A mentee has not checked in for a while'), ('encouragement', 'Encouragement from your mentor'), ('action_item', 'New action items'), ('pair_stalled', 'A pair has not met for a while'), ('weekly_digest', 'Weekly program summary'), ('new_message', 'New messages'), ('announcement', 'Announcements'), ('message_reported', 'A message is reported for review'), ('delivery_failed', 'A notification could not be delivered')], max_length=40, verbose_name='kind'),
+            model_name="notification",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("checkin_reminder", "Check-in reminders"),
+                    ("meeting_reminder_24h", "Meeting reminders a day before"),
+                    ("meeting_reminder_1h", "Meeting reminders an hour before"),
+                    ("meeting_proposed", "A meeting is proposed"),
+                    ("meeting_confirmed", "A meeting is confirmed"),
+                    ("meeting_moved", "A meeting is moved"),
+                    ("meeting_cancelled", "A meeting is cancelled"),
+                    ("pairing_proposed", "A new pairing is proposed"),
+                    ("pairing_accepted", "A pairing is accepted"),
+                    ("pairing_declined", "A pairing is declined"),
+                    ("pairing_waiting", "A pairing is waiting for your answer"),
+                    ("outreach_requested", "Your mentee asks you to reach out"),
+                    ("outreach_unassigned", "A mentee without a mentor asks for outreach"),
+                    ("return_to_use_shared", "Your mentee shared an update"),
+                    ("no_checkin_nudge", "A mentee has not checked in for a while"),
+                    ("encouragement", "Encouragement from your mentor"),
+                    ("action_item", "New action items"),
+                    ("pair_stalled", "A pair has not met for a while"),
+                    ("weekly_digest", "Weekly program summary"),
+                    ("new_message", "New messages"),
+                    ("announcement", "Announcements"),
+                    ("message_reported", "A message is reported for review"),
+                    ("delivery_failed", "A notification could not be delivered"),
+                ],
+                max_length=40,
+                verbose_name="kind",
+            ),
         ),
         migrations.AlterField(
-            model_name='notificationpreference',
-            name='kind',
-            field=models.CharField(choices=[('checkin_reminder', 'Check-in reminders'), ('meeting_reminder_24h', 'Meeting reminders a day before'), ('meeting_reminder_1h', 'Meeting reminders an hour before'), ('meeting_proposed', 'A meeting is proposed'), ('meeting_confirmed', 'A meeting is confirmed'), ('meeting_moved', 'A meeting is moved'), ('meeting_cancelled', 'A meeting is cancelled'), ('pairing_proposed', 'A new pairing is proposed'), ('pairing_accepted', 'A pairing is accepted'), ('pairing_declined', 'A pairing is declined'), ('pairing_waiting', 'A pairing is waiting for your answer'), ('outreach_requested', 'Your mentee asks you to reach out'), ('outreach_unassigned', 'A mentee without a mentor asks for outreach'), ('return_to_use_shared', 'Your mentee shared an update'), ('no_checkin_nudge', 'A mentee has not checked in for a while'), ('encouragement', 'Encouragement from your mentor'), ('action_item', 'New action items'), ('pair_stalled', 'A pair has not met for a while'), ('weekly_digest', 'Weekly program summary'), ('new_message', 'New messages'), ('announcement', 'Announcements'), ('message_reported', 'A message is reported for review'), ('delivery_failed', 'A notification could not be delivered')], max_length=40),
+            model_name="notificationpreference",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("checkin_reminder", "Check-in reminders"),
+                    ("meeting_reminder_24h", "Meeting reminders a day before"),
+                    ("meeting_reminder_1h", "Meeting reminders an hour before"),
+                    ("meeting_proposed", "A meeting is proposed"),
+                    ("meeting_confirmed", "A meeting is confirmed"),
+                    ("meeting_moved", "A meeting is moved"),
+                    ("meeting_cancelled", "A meeting is cancelled"),
+                    ("pairing_proposed", "A new pairing is proposed"),
+                    ("pairing_accepted", "A pairing is accepted"),
+                    ("pairing_declined", "A pairing is declined"),
+                    ("pairing_waiting", "A pairing is waiting for your answer"),
+                    ("outreach_requested", "Your mentee asks you to reach out"),
+                    ("outreach_unassigned", "A mentee without a mentor asks for outreach"),
+                    ("return_to_use_shared", "Your mentee shared an update"),
+                    ("no_checkin_nudge", "A mentee has not checked in for a while"),
+                    ("encouragement", "Encouragement from your mentor"),
+                    ("action_item", "New action items"),
+                    ("pair_stalled", "A pair has not met for a while"),
+                    ("weekly_digest", "Weekly program summary"),
+                    ("new_message", "New messages"),
+                    ("announcement", "Announcements"),
+                    ("message_reported", "A message is reported for review"),
+                    ("delivery_failed", "A notification could not be delivered"),
+                ],
+                max_length=40,
+            ),
         ),
     ]
