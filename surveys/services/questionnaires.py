@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from accounts.models import Program, User
 
@@ -24,8 +24,13 @@ from ..models import (
     Questionnaire,
     Scale,
 )
+from .references import check_references_now
 
 MAX_ITEMS = 60
+ANSWERED = gettext_lazy(
+    "People have already answered this questionnaire, so its questions can no longer change. "
+    "Create a new questionnaire instead."
+)
 INTERVAL_DAYS = (7, 365)
 
 
@@ -150,12 +155,7 @@ def questionnaire_save(
             pk=questionnaire.pk, program=program
         )
         if items is not None and questionnaire.responses.exists():
-            raise ValidationError(
-                _(
-                    "People have already answered this questionnaire, so its questions can no "
-                    "longer change. Create a new questionnaire instead."
-                )
-            )
+            raise ValidationError(ANSWERED)
     questionnaire.title = title.strip()
     questionnaire.intro = intro.strip()
     questionnaire.due = due
@@ -164,8 +164,14 @@ def questionnaire_save(
     questionnaire.full_clean(exclude=["program", "created_by"])
     questionnaire.save()
     if items is not None:
-        questionnaire.items.all().delete()
-        Item.objects.bulk_create(_item_rows(questionnaire, items))
+        try:
+            with transaction.atomic():
+                questionnaire.items.all().delete()
+                Item.objects.bulk_create(_item_rows(questionnaire, items))
+                check_references_now()
+        except IntegrityError as exc:
+            # Someone's answers were saved in the meantime: they refer to the old items.
+            raise ValidationError(ANSWERED) from exc
     return questionnaire
 
 

@@ -13,6 +13,7 @@ from accounts.services import DUPLICATE_SUBMISSION, form_submission_claim
 
 from ..models import FREE_TEXT_MAX_LENGTH, Answer, Item, Response
 from ..selectors.due import DueSurvey
+from .references import check_references_now
 
 
 def _answer_rows(items: list[Item], answers: dict[int, int | str | None]) -> list[Answer]:
@@ -78,5 +79,13 @@ def response_submit(
         ) from exc
     for row in rows:
         row.response = response
-    Answer.objects.bulk_create(rows)
+    try:
+        with transaction.atomic():
+            Answer.objects.bulk_create(rows)
+            check_references_now()
+    except IntegrityError as exc:
+        # The coordinator replaced the questions while this form was open.
+        raise ValidationError(
+            _("The questions changed while you were answering. Please answer them again.")
+        ) from exc
     return response
