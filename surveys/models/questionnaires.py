@@ -58,10 +58,6 @@ class Questionnaire(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def answered_by(self, role: str) -> bool:
-        wanted = {"mentee": self.Audience.MENTEES, "mentor": self.Audience.MENTORS}.get(role)
-        return wanted is not None and self.audience in (wanted, self.Audience.BOTH)
-
 
 class Scale(models.TextChoices):
     AGREE5 = "agree5", _("Agree scale (Strongly disagree to Strongly agree, 1 to 5)")

@@ -25,15 +25,11 @@ def _page(request, template: str, membership: Membership, **context):
     )
 
 
-def _service_errors(form, formset, exc: ValidationError) -> None:
+def _service_errors(form, exc: ValidationError) -> None:
+    """The service's verdict on the form: field errors by the field, the rest at the top."""
     if hasattr(exc, "error_dict"):
         for name, errors in exc.message_dict.items():
-            if name in form.fields:
-                form.add_error(name, errors)
-            else:
-                formset._non_form_errors = formset.error_class(
-                    [*formset.non_form_errors(), *errors], error_class="nonform"
-                )
+            form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, exc.messages)
 
@@ -70,22 +66,13 @@ def _edit(request, membership: Membership, questionnaire=None):
     answered = questionnaire is not None and selectors.questionnaire_is_answered(
         questionnaire=questionnaire
     )
-    if request.method == "POST":
+    if request.method == "POST" and "add_rows" in request.POST and not answered:
+        form = QuestionnaireForm(
+            initial={name: request.POST.get(name) for name in QuestionnaireForm.base_fields}
+        )
+        formset = ItemFormSet(prefix=ITEMS_PREFIX, initial=_rows_sent(request.POST))
+    elif request.method == "POST":
         form = QuestionnaireForm(request.POST)
-        if "add_rows" in request.POST and not answered:
-            form = QuestionnaireForm(
-                initial={name: request.POST.get(name) for name in QuestionnaireForm.base_fields}
-            )
-            formset = ItemFormSet(prefix=ITEMS_PREFIX, initial=_rows_sent(request.POST))
-            return _page(
-                request,
-                "edit.html",
-                membership,
-                form=form,
-                formset=formset,
-                questionnaire=questionnaire,
-                answered=answered,
-            )
         formset = None if answered else ItemFormSet(request.POST, prefix=ITEMS_PREFIX)
         if form.is_valid() and (formset is None or formset.is_valid()):
             data = form.cleaned_data
@@ -98,7 +85,7 @@ def _edit(request, membership: Membership, questionnaire=None):
                     **data,
                 )
             except ValidationError as exc:
-                _service_errors(form, formset, exc)
+                _service_errors(form, exc)
             else:
                 messages.success(request, _("Questionnaire saved."))
                 return redirect("surveys:index", program_slug=program.slug)
@@ -108,15 +95,11 @@ def _edit(request, membership: Membership, questionnaire=None):
         formset = ItemFormSet(prefix=ITEMS_PREFIX)
     else:
         form = QuestionnaireForm(initial=QuestionnaireForm.initial_from(questionnaire))
-        items = list(questionnaire.items.order_by("position"))
-        formset = (
-            None
-            if answered
-            else ItemFormSet(
-                prefix=ITEMS_PREFIX, initial=[ItemForm.initial_from(item) for item in items]
-            )
-        )
-    items = list(questionnaire.items.order_by("position")) if answered else []
+        formset = None
+        if not answered:
+            initial = [ItemForm.initial_from(item) for item in questionnaire.items.all()]
+            formset = ItemFormSet(prefix=ITEMS_PREFIX, initial=initial)
+    items = list(questionnaire.items.all()) if answered else []
     return _page(
         request,
         "edit.html",

@@ -44,8 +44,9 @@ def test_coordinator_defines_a_survey_and_a_mentee_answers_it(
     page.get_by_label("Once, when the person joins (after their intake)").check()
     page.get_by_role("button", name="Add more question rows").click()
     question_5 = page.get_by_role("group", name="Question 5")
-    question_5.get_by_label("Question").fill("How hopeful do you feel today?")
+    question_5.get_by_label("Question", exact=True).fill("How hopeful do you feel today?")
     question_5.get_by_label("Answered on").select_option("zero_to_ten")
+    page.screenshot(path=artifacts / "survey-edit.png", full_page=True)
     page.get_by_role("button", name="Save questionnaire").click()
     expect(page.get_by_text("Questionnaire saved.")).to_be_visible()
     page.get_by_role("button", name="Switch on “How is the program going for you?”").click()
@@ -100,5 +101,6 @@ def test_coordinator_defines_a_survey_and_a_mentee_answers_it(
     page = coordinator_page
     page.goto(f"{live_server.url}/p/harbor/surveys/{questionnaire.pk}/outcomes/")
     expect(page.get_by_text("1 person answered")).to_be_visible()
+    page.screenshot(path=artifacts / "survey-outcomes.png", full_page=True)
     expect(page.get_by_text("The Tuesday group helps.")).to_have_count(0)
     expect(page.get_by_text("River")).to_have_count(0)
