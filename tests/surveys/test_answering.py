@@ -5,7 +5,9 @@ characters, once per occasion. Anything not due to them is 404."""
 import re
 
 import pytest
+from django.db import connection
 from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from surveys.models import Answer, Response
@@ -174,3 +176,23 @@ def test_the_due_list_include_links_to_the_form(mentee, program, survey, month_p
     assert (
         render_to_string("surveys/_due.html", {"due_surveys": [], "program": program}).strip() == ""
     )
+
+
+def test_the_answer_page_query_count_does_not_grow(login, mentee, program, survey, month_pairing):
+    client = login(mentee)
+    key = f"pairing:{month_pairing.pk}:day:{N}"
+
+    def measure():
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(answer_url(program, survey, key))
+        assert page.status_code == 200
+        return len(queries), page.content.decode().count("<fieldset")
+
+    small, groups = measure()
+    assert groups == 2
+    for position in range(4, 24):
+        ItemFactory(questionnaire=survey, position=position)
+        QuestionnaireFactory(program=program, due="intake", audience="both")
+    large, groups = measure()
+    assert groups == 22
+    assert small == large
