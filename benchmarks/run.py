@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["matching.py", "suggestions.py", "load.py", "reminders.py"]
+SCRIPTS = ["matching.py", "suggestions.py", "load.py", "reminders.py", "coordinator.py"]
 
 if __name__ == "__main__":
     status = 0

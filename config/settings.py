@@ -82,6 +82,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "accounts.context_processors.navigation",
                 "notifications.context_processors.unread_count",
+                "messaging.context_processors.unread_messages",
             ],
         },
     },
@@ -234,6 +235,10 @@ else:
         "control_folder": str(BROKER_DIR / "control"),
         "store_processed": False,
     }
+    # kombu's filesystem transport does not make its folders, and a worker without its control
+    # folder never becomes ready: a fresh clone's `make test` would wait forever.
+    for _folder in ("queue", "processed", "control"):
+        (BROKER_DIR / _folder).mkdir(parents=True, exist_ok=True)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_SOFT_TIME_LIMIT = 60

@@ -29,7 +29,10 @@ urlpatterns = [
     path("p/<slug:program_slug>/strategies/", include("mentoring.urls.strategies")),
     path("p/<slug:program_slug>/events/", include("mentoring.urls.events")),
     path("p/<slug:program_slug>/summary/", include("mentoring.urls.summary")),
+    path("p/<slug:program_slug>/", include("mentoring.urls.attention")),
+    path("p/<slug:program_slug>/members/", include("mentoring.urls.members")),
     path("p/<slug:program_slug>/messages/", include("messaging.urls.messages")),
+    path("p/<slug:program_slug>/announcements/", include("messaging.urls.announcements")),
     path("p/<slug:program_slug>/surveys/", include("surveys.urls")),
     path("calendar/", include("mentoring.urls.feeds")),
 ]

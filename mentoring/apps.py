@@ -18,5 +18,5 @@ class MentoringConfig(AppConfig):
         membership_closed.connect(
             revoke_feed_on_membership_closed, dispatch_uid="mentoring-revoke-feed"
         )
-        for kind, check in RELEVANCE_CHECKS.items():
-            relevance_check_register(kind, check)
+        for kind, (check, many) in RELEVANCE_CHECKS.items():
+            relevance_check_register(kind, check, many=many)

@@ -64,7 +64,12 @@ def conversations_visible_to(membership: Membership) -> QuerySet[Conversation]:
 def conversation_get_for_member(*, membership: Membership, conversation_id: int) -> Conversation:
     conversation = (
         conversations_visible_to(membership)
-        .select_related("program", "pairing__mentee__user", "pairing__mentor__user", "member__user")
+        .select_related(
+            "program",
+            "pairing__mentee__user__profile",
+            "pairing__mentor__user__profile",
+            "member__user__profile",
+        )
         .filter(pk=conversation_id)
         .first()
     )
@@ -106,6 +111,19 @@ def report_get_for_coordinator(*, membership: Membership, report_id: int) -> Mes
     if report is None:
         raise Http404
     return report
+
+
+def pairing_get_for_participant(*, membership: Membership, pairing_id: int) -> Pairing:
+    """A pairing whose conversation this person may open: its mentee (for good) or its
+    current mentor. Coordinators and everyone else: 404."""
+    pairing = (
+        Pairing.objects.filter(pk=pairing_id, program_id=membership.program_id)
+        .filter(Q(mentee=membership) | Q(mentor=membership, status__in=Pairing.CURRENT))
+        .first()
+    )
+    if pairing is None:
+        raise Http404
+    return pairing
 
 
 def write_refusal(*, conversation: Conversation, membership: Membership) -> str | None:

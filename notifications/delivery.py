@@ -31,11 +31,31 @@ TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
 # was moved or cancelled, the pairing ended, the check-in was made): the app that knows
 # registers a check per kind at startup (`relevance_check_register`), as notifications
 # imports neither matching nor mentoring.
+# `many`, when given, answers for a chunk in one query: the ids of those still relevant.
 _RELEVANCE_CHECKS: dict[str, Callable[[Notification], bool]] = {}
+_RELEVANCE_CHECKS_MANY: dict[str, Callable[[list[Notification]], set[int]]] = {}
 
 
-def relevance_check_register(kind: str, check: Callable[[Notification], bool]) -> None:
+def relevance_check_register(
+    kind: str,
+    check: Callable[[Notification], bool],
+    *,
+    many: Callable[[list[Notification]], set[int]] | None = None,
+) -> None:
     _RELEVANCE_CHECKS[kind] = check
+    if many is None:
+        _RELEVANCE_CHECKS_MANY.pop(kind, None)
+    else:
+        _RELEVANCE_CHECKS_MANY[kind] = many
+
+
+def relevance_check_many(kind: str, notifications: list[Notification]) -> set[int]:
+    """The ids of `notifications` (all of `kind`) still worth sending."""
+    many = _RELEVANCE_CHECKS_MANY.get(kind)
+    if many is not None:
+        return many(notifications)
+    check = _RELEVANCE_CHECKS.get(kind)
+    return {n.pk for n in notifications if check is None or check(n)}
 
 
 def _sms_errors() -> tuple[type[BaseException], ...]:
@@ -93,7 +113,7 @@ def _send_sms(notification: Notification) -> None:
     phone = getattr(getattr(user, "notification_settings", None), "phone_number", "")
     if not phone:
         raise ValueError("no phone number")
-    sms.get_backend().send(phone, render_sms(notification, user))
+    sms.get_backend().send(to=phone, body=render_sms(notification, user))
 
 
 def delivery_perform(*, delivery_id: int) -> str:

@@ -5,6 +5,7 @@ The context holds only safe things: the recipient's display name, the link, and 
 name that is left out (None) when the program's kind is recovery.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.crypto import salted_hmac
+from django.utils.html import escape
 
 from accounts.models import Program
 
@@ -129,6 +131,61 @@ def render_notification(notification, user) -> Rendered:
         text = render_to_string(kind.text_template, context)
         html = render_to_string(kind.html_template, context)
     return Rendered(subject, text, html, context["unsubscribe_url"])
+
+
+# The per-person parts of an email, as slots in a rendered skeleton (private-use characters that
+# neither a template nor escaping produces).
+_SLOT_NAMES = ("display_name", "title", "url", "unsubscribe_url")
+_SLOTS = re.compile("\ue000(" + "|".join(_SLOT_NAMES) + ")\ue001")
+
+
+def _fill(skeleton: str, values: dict[str, str], *, html: bool) -> str:
+    # One pass: a value that happens to contain a slot is not filled in again.
+    return _SLOTS.sub(lambda m: escape(values[m[1]]) if html else values[m[1]], skeleton)
+
+
+class EmailRenderer:
+    """`render_notification` for a chunk of deliveries: the templates of each (kind, language,
+    program name) are rendered once, with slots for the recipient's name, the title and the
+    two links, which are filled in per person (escaped in the HTML part as the template
+    would). Same output as `render_notification`; one instance per chunk, never kept."""
+
+    def __init__(self):
+        self._skeletons: dict[tuple, tuple[str, str, str]] = {}
+
+    def _skeleton(self, kind, language: str, program_name: str | None) -> tuple[str, str, str]:
+        key = (kind.code, language, program_name)
+        if key not in self._skeletons:
+            context = {name: f"\ue000{name}\ue001" for name in _SLOT_NAMES}
+            context |= {"program_name": program_name, "site_name": "PeerPath"}
+            with translation.override(language):
+                self._skeletons[key] = (
+                    render_to_string(kind.subject_template, context),
+                    render_to_string(kind.text_template, context),
+                    render_to_string(kind.html_template, context),
+                )
+        return self._skeletons[key]
+
+    def render(self, notification, user) -> Rendered:
+        kind = kind_get(notification.kind)
+        subject, text, html = self._skeleton(
+            kind, user_language(user), program_display_name(notification.program)
+        )
+        values = {
+            "display_name": one_line(user.display_name, 60),
+            "url": open_url(notification),
+            "unsubscribe_url": unsubscribe_url(user_id=user.pk, kind=kind.code),
+            "title": "",
+        }
+        values["title"] = one_line(notification.title) or one_line(
+            _fill(subject, values, html=False)
+        )
+        return Rendered(
+            values["title"],
+            _fill(text, values, html=False),
+            _fill(html, values, html=True),
+            values["unsubscribe_url"],
+        )
 
 
 def render_sms(notification, user) -> str:

@@ -4,11 +4,23 @@
   (pending -> sending); a second worker, or a message delivered again, finds nothing to claim.
   SMTP/SMS failures are retried with exponential backoff, then recorded as failed.
 - `deliveries_send(delivery_ids)`: the same for a chunk of a sweep's deliveries (one message
-  per 100 instead of one each); a failing one goes on alone through `delivery_send`'s retries.
+  per 100 instead of one each), in a fixed number of queries (delivery_batch): the chunk is
+  claimed with one UPDATE ... RETURNING (only what this worker flipped from pending is
+  sent), read and checked at once, rendered once per (kind, language, program) and sent over
+  one SMTP connection. A transient SMTP/SMS failure goes on alone through `delivery_send`'s
+  retries with backoff; the others in the chunk are not held up.
 - `deliveries_requeue_stale()`: periodic; puts back deliveries left in "sending" by a killed
   worker, and enqueues again pending ones long past due (a lost message). A delivery that
-  reached "sent" is never touched. A worker killed between the send and the "sent" mark
-  sends that one message again: the window is one SMTP call wide.
+  reached "sent" is never touched.
+
+Double-send window: each email is marked "sent" right after the backend accepted it, before
+the next one is sent, in both tasks. A worker killed between an accepted send and its mark
+sends that one message again after the requeue: at most one message per worker process
+(never the whole chunk). The rest of a killed worker's chunk, claimed but not sent, waits in
+"sending" until `deliveries_requeue_stale` puts it back (NOTIFICATION_STALE_AFTER_SECONDS).
+On PostgreSQL a chunk's marks commit without waiting for the WAL flush: a crash of PostgreSQL
+itself (not of a worker) can lose the marks of its last fraction of a second, and those
+emails go out again after the requeue (a duplicate, never a lost message).
 """
 
 from datetime import timedelta
@@ -25,6 +37,7 @@ from .delivery import (
     delivery_perform,
     delivery_release_for_retry,
 )
+from .delivery_batch import deliveries_perform
 from .models import Delivery
 
 REQUEUE_LIMIT = 10_000
@@ -49,12 +62,16 @@ def _send_claimed(delivery_id: int) -> tuple[str, int | None]:
     try:
         return delivery_perform(delivery_id=delivery_id), None
     except TRANSIENT_ERRORS as error:
-        delivery = Delivery.objects.select_related("notification").get(pk=delivery_id)
-        if delivery.attempts >= MAX_ATTEMPTS:
-            delivery_failed_record(delivery=delivery, error=error)
-            return "failed", None
-        delivery_release_for_retry(delivery=delivery, error=error)
-        return "retry", backoff_seconds(delivery.attempts)
+        return _failed_for_now(delivery_id, error)
+
+
+def _failed_for_now(delivery_id: int, error: BaseException) -> tuple[str, int | None]:
+    delivery = Delivery.objects.select_related("notification").get(pk=delivery_id)
+    if delivery.attempts >= MAX_ATTEMPTS:
+        delivery_failed_record(delivery=delivery, error=error)
+        return "failed", None
+    delivery_release_for_retry(delivery=delivery, error=error)
+    return "retry", backoff_seconds(delivery.attempts)
 
 
 @shared_task(bind=True, acks_late=True, max_retries=MAX_ATTEMPTS)
@@ -69,14 +86,11 @@ def delivery_send(self, delivery_id: int) -> str:
 
 @shared_task(acks_late=True)
 def deliveries_send(delivery_ids: list[int]) -> int:
-    sent = 0
-    for delivery_id in delivery_ids:
-        if not _claim(delivery_id):
-            continue
-        outcome, countdown = _send_claimed(delivery_id)
+    sent, transient = deliveries_perform(delivery_ids=delivery_ids)
+    for delivery_id, error in transient:
+        outcome, countdown = _failed_for_now(delivery_id, error)
         if outcome == "retry":
             delivery_send.apply_async(args=[delivery_id], countdown=countdown)
-        sent += outcome == "sent"
     return sent
 
 

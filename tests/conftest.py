@@ -148,3 +148,19 @@ def operator(client, db):
     """The test client signed in as a Django-admin superuser (an operator, in no program)."""
     client.force_login(UserFactory(email="ops@example.org", is_staff=True, is_superuser=True))
     return client
+
+
+@pytest.fixture(params=["alone", "in_a_chunk"])
+def send_delivery(request):
+    """Sends one queued delivery as `delivery_send` does, or as a sweep's chunk
+    (`deliveries_send`, whose send-time checks run once per chunk); returns the outcome."""
+    from notifications.models import Delivery
+    from notifications.tasks import deliveries_send, delivery_send
+
+    def send(delivery_id: int) -> str:
+        if request.param == "alone":
+            return delivery_send(delivery_id)
+        deliveries_send([delivery_id])
+        return Delivery.objects.get(pk=delivery_id).status
+
+    return send

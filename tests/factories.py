@@ -39,6 +39,8 @@ from matching.models import (
 from mentoring import services as mentoring_services
 from mentoring.models import (
     ActionItem,
+    AttentionFollowUp,
+    AttentionKind,
     CalendarFeed,
     CheckIn,
     Encouragement,
@@ -56,7 +58,14 @@ from mentoring.models import (
     Strategy,
     StrategyShare,
 )
-from messaging.models import Conversation, Message, MessageReport, ReadMark
+from messaging.models import (
+    Announcement,
+    AnnouncementRecipient,
+    Conversation,
+    Message,
+    MessageReport,
+    ReadMark,
+)
 from surveys.models import Answer, Item, Questionnaire, Response, Scale, SurveyExport
 
 # ACCOUNTS
@@ -340,6 +349,21 @@ class CheckInFactory(factory.django.DjangoModelFactory):
     craving = 2
 
 
+class AttentionFollowUpFactory(factory.django.DjangoModelFactory):
+    """A coordinator's "handled" on a mentee's no-check-in item."""
+
+    class Meta:
+        model = AttentionFollowUp
+
+    member = factory.SubFactory(MembershipFactory, role=Role.MENTEE)
+    program = factory.SelfAttribute("member.program")
+    kind = AttentionKind.NO_CHECKIN
+    subject_id = factory.SelfAttribute("member.pk")
+    since = factory.LazyFunction(lambda: timezone.now().date() - timedelta(days=20))
+    handled_by = factory.SubFactory(UserFactory)
+    note = "Called; all fine."
+
+
 class JournalEntryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = JournalEntry
@@ -503,6 +527,32 @@ class MessageReportFactory(factory.django.DjangoModelFactory):
     message = factory.SubFactory(MessageFactory)
     reporter = factory.LazyAttribute(lambda o: o.message.conversation.pairing.mentor)
     reason = "This worried me."
+
+
+class AnnouncementFactory(factory.django.DjangoModelFactory):
+    """An announcement to everyone, by a coordinator of its program (recipients not resolved:
+    add AnnouncementRecipientFactory rows, or post through messaging.services)."""
+
+    class Meta:
+        model = Announcement
+
+    program = factory.SubFactory(ProgramFactory)
+    author = factory.SubFactory(
+        MembershipFactory, role=Role.COORDINATOR, program=factory.SelfAttribute("..program")
+    )
+    title = factory.Sequence(lambda n: f"Announcement {n}")
+    body = "The community dinner moves to Thursday."
+    audience = Announcement.Audience.EVERYONE
+
+
+class AnnouncementRecipientFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AnnouncementRecipient
+
+    announcement = factory.SubFactory(AnnouncementFactory)
+    membership = factory.SubFactory(
+        MembershipFactory, program=factory.SelfAttribute("..announcement.program")
+    )
 
 
 # SURVEYS
@@ -671,3 +721,141 @@ def admin_url(obj_or_model, action: str, *args) -> str:
     """The Django admin's URL for a model or record: "changelist", "change", "delete", ..."""
     opts = obj_or_model._meta
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_{action}", args=args)
+
+
+# SCALE
+
+
+def program_at_scale(*, slug: str, members: int) -> dict:
+    """A program of about `members` people written in bulk, for query-count tests at two
+    sizes: a coordinator (with MFA), mentors (1 in 10, with intakes), mentees waiting (half,
+    with intakes; every third one has answered nothing), paired mentees (1 in 5, with an
+    active pairing, a check-in and a held meeting), former mentees (left, with an ended
+    pairing), one open proposal, and open, expired and accepted invitations (1 in 4 members
+    each). Returns the program, the coordinator and a paired mentee and their mentor."""
+    now = timezone.now()
+    program = ProgramFactory(slug=slug, name=f"Program {slug}")
+    coordinator = MembershipFactory(
+        program=program, role=Role.COORDINATOR, user=UserFactory(display_name="Coordinator")
+    )
+    enable_mfa(coordinator.user)
+    counts = {"mentor": max(2, members // 10), "paired": max(2, members // 5)}
+    counts["former"] = max(1, members // 20)
+    counts["waiting"] = max(2, members - 1 - sum(counts.values()))
+
+    def people(kind: str, role: str, status=Membership.Status.ACTIVE) -> list[Membership]:
+        users = User.objects.bulk_create(
+            [User(email=f"{slug}-{kind}{i}@example.org") for i in range(counts[kind])]
+        )
+        Profile.objects.bulk_create(
+            [Profile(user=u, display_name=f"{kind.title()} {i}") for i, u in enumerate(users)]
+        )
+        return Membership.objects.bulk_create(
+            [
+                Membership(
+                    user=u,
+                    program=program,
+                    role=role,
+                    status=status,
+                    joined_at=now - timedelta(days=i % 120),
+                    privacy_notice_version=1,
+                    privacy_acknowledged_at=now,
+                )
+                for i, u in enumerate(users)
+            ]
+        )
+
+    mentors = people("mentor", Role.MENTOR)
+    waiting = people("waiting", Role.MENTEE)
+    paired = people("paired", Role.MENTEE)
+    former = people("former", Role.MENTEE, Membership.Status.LEFT)
+    Intake.objects.bulk_create(
+        [
+            Intake(
+                membership=m,
+                focus_areas=["wellness", "career"] if i % 2 else ["housing"],
+                languages=["en", "es"] if i % 3 else ["en"],
+                lived_experience=["substance_recovery"] if m.role == Role.MENTOR else [],
+                capacity=3,
+                submitted_at=now,
+            )
+            for i, m in enumerate(mentors + waiting + paired)
+            if m.role == Role.MENTOR or i % 3
+        ]
+    )
+    active = Pairing.objects.bulk_create(
+        [
+            Pairing(
+                program=program,
+                mentee=m,
+                mentor=mentors[i % len(mentors)],
+                status=Pairing.Status.ACTIVE,
+                proposed_at=now - timedelta(days=60),
+                expires_at=now - timedelta(days=57),
+                activated_at=now - timedelta(days=59),
+            )
+            for i, m in enumerate(paired)
+        ]
+    )
+    Pairing.objects.bulk_create(
+        [
+            Pairing(
+                program=program,
+                mentee=m,
+                mentor=mentors[i % len(mentors)],
+                status=Pairing.Status.ENDED,
+                proposed_at=now - timedelta(days=200),
+                expires_at=now - timedelta(days=197),
+                activated_at=now - timedelta(days=199),
+                closed_at=now - timedelta(days=20),
+                close_reason="Finished the program",
+            )
+            for i, m in enumerate(former)
+        ]
+        + [
+            Pairing(
+                program=program,
+                mentee=waiting[-1],
+                mentor=mentors[0],
+                status=Pairing.Status.PROPOSED,
+                proposed_at=now,
+                expires_at=now + timedelta(days=3),
+            )
+        ]
+    )
+    CheckIn.objects.bulk_create(
+        [
+            CheckIn(membership=m, date=now.date() - timedelta(days=1), mood=3, craving=2)
+            for m in paired
+        ]
+    )
+    Meeting.objects.bulk_create(
+        [
+            Meeting(
+                pairing=p,
+                status=Meeting.Status.HELD,
+                starts_at=now - timedelta(days=3),
+                logged_at=now - timedelta(days=2),
+            )
+            for p in active
+        ]
+    )
+    quarter = max(1, members // 4)
+    Invitation.objects.bulk_create(
+        [
+            Invitation(
+                program=program,
+                email=f"{slug}-invited{i}@example.org",
+                role=Role.MENTEE,
+                expires_at=now + timedelta(days=7) if i % 3 == 0 else now - timedelta(days=1),
+                accepted_at=now if i % 3 == 2 else None,
+            )
+            for i in range(3 * quarter)
+        ]
+    )
+    return {
+        "program": program,
+        "coordinator": coordinator,
+        "mentee": paired[0],
+        "mentor": mentors[0],
+    }

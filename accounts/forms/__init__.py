@@ -3,6 +3,7 @@
 
 from .enrollment import EnrollmentForm  # noqa: F401
 from .invitations import BulkInviteForm, InvitationForm  # noqa: F401
+from .listing import InvitationFilterForm, MemberFilterForm  # noqa: F401
 from .memberships import MembershipStatusForm, PrivacyAcknowledgeForm  # noqa: F401
 from .people import ProfileForm, SignupProfileForm  # noqa: F401
 from .program_settings import (  # noqa: F401

@@ -6,12 +6,20 @@ door that decides who may see a program.
 
 from .crisis import Contact, CrisisHelp, crisis_help_for, program_changes  # noqa: F401
 from .health import database_responds  # noqa: F401
-from .invitations import invitation_get_for_coordinator, invitations_pending  # noqa: F401
+from .invitations import (  # noqa: F401
+    INVITATION_STATES,
+    invitation_get_for_coordinator,
+    invitation_state_counts,
+    invitations_pending,
+    invitations_search,
+)
 from .memberships import (  # noqa: F401
     ACTIVE_STATUSES,
     member_get_for_coordinator,
+    members_search,
     membership_get_for_user,
     memberships_for_user,
+    name_or_email,
     program_members,
 )
 from .people import coordinator_needs_mfa, user_has_mfa  # noqa: F401

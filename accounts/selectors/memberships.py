@@ -4,7 +4,7 @@ that decides who may see a program."""
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from ..models import Membership, Program, User
@@ -52,8 +52,30 @@ def program_members(*, program: Program) -> QuerySet[Membership]:
     return (
         Membership.objects.filter(program=program)
         .select_related("user", "user__profile")
-        .order_by("role", "user__profile__display_name", "user__email")
+        .order_by("role", "user__profile__display_name", "user__email", "pk")
     )
+
+
+def name_or_email(q: str, *, prefix: str = "") -> Q:
+    """Memberships (or rows reaching one through `prefix`) whose person's display name or
+    email contains `q`, ignoring case."""
+    return Q(**{f"{prefix}user__profile__display_name__icontains": q}) | Q(
+        **{f"{prefix}user__email__icontains": q}
+    )
+
+
+def members_search(
+    *, program: Program, q: str = "", role: str = "", status: str = ""
+) -> QuerySet[Membership]:
+    """The member list: by role, then name; narrowed by a search and filters."""
+    members = program_members(program=program)
+    if role:
+        members = members.filter(role=role)
+    if status:
+        members = members.filter(status=status)
+    if q:
+        members = members.filter(name_or_email(q))
+    return members
 
 
 def member_get_for_coordinator(*, program: Program, member_id: int) -> Membership:

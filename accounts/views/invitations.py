@@ -4,14 +4,16 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import selectors, services
 from ..adapter import PENDING_INVITATION_KEY
 from ..decorators import program_view
-from ..forms import EnrollmentForm, InvitationForm
+from ..forms import EnrollmentForm, InvitationFilterForm, InvitationForm
 from ..models import Membership, Role
+from ..pagination import paginate
 
 
 def _base_url(request) -> str:
@@ -50,6 +52,13 @@ def invitations(request, membership: Membership):
                 kwargs={"program_slug": program.slug, "token": program.enrollment_token},
             )
         )
+    now = timezone.now()
+    filter_form = InvitationFilterForm(request.GET)
+    filters = filter_form.values()
+    # 25 a page: each row carries two small forms (resend, withdraw).
+    listing = paginate(
+        request, selectors.invitations_search(program=program, now=now, **filters), per_page=25
+    )
     return render(
         request,
         "accounts/invitations.html",
@@ -57,7 +66,11 @@ def invitations(request, membership: Membership):
             "membership": membership,
             "program": program,
             "form": form,
-            "invitations": selectors.invitations_pending(program=program),
+            "filter_form": filter_form,
+            "state": filters["state"],
+            "state_counts": selectors.invitation_state_counts(program=program, now=now),
+            "listing": listing,
+            "invitations": listing.page.object_list,
             "enrollment_form": EnrollmentForm(initial={"open_enrollment": program.open_enrollment}),
             "enrollment_url": enrollment_url,
         },

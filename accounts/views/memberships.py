@@ -4,13 +4,15 @@ their status."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import selectors, services
 from ..decorators import program_view
-from ..forms import MembershipStatusForm, PrivacyAcknowledgeForm
+from ..forms import MemberFilterForm, MembershipStatusForm, PrivacyAcknowledgeForm
 from ..models import Membership, Role
+from ..pagination import paginate
 
 
 @program_view(before_privacy=True)
@@ -39,13 +41,17 @@ def privacy_notice(request, membership: Membership):
 @program_view(Role.COORDINATOR)
 def members(request, membership: Membership):
     program = membership.program
+    filter_form = MemberFilterForm(request.GET)
+    listing = paginate(request, selectors.members_search(program=program, **filter_form.values()))
     return render(
         request,
         "accounts/members.html",
         {
             "membership": membership,
             "program": program,
-            "members": selectors.program_members(program=program),
+            "filter_form": filter_form,
+            "listing": listing,
+            "members": listing.page.object_list,
             "status_form": MembershipStatusForm(),
         },
     )
@@ -67,4 +73,10 @@ def member_status(request, membership: Membership, member_id: int):
             messages.success(request, _("Membership updated."))
     else:
         messages.error(request, _("Choose active, paused or left."))
+    # Back to the member's page when the form came from there (a path on this site only).
+    back = request.POST.get("next", "")
+    if back.startswith(f"/p/{membership.program.slug}/") and url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(back)
     return redirect("accounts:members", program_slug=membership.program.slug)

@@ -6,18 +6,31 @@ pairing), `mentee_get_for_mentor` (a mentee's records, only while currently pair
 """
 
 from .board import (  # noqa: F401
-    board,
+    LOAD_FILTERS,
+    board_mentees,
+    board_mentors,
+    board_proposals,
+    json_list_has,
     member_get_for_coordinator,
     mentor_get_for_request,
     mentors_with_load,
     waiting_mentees,
+    with_days_waiting,
 )
-from .intake import intake_completeness, intake_or_none  # noqa: F401
+from .intake import (  # noqa: F401
+    INTAKE_STATES,
+    intake_completeness,
+    intake_or_none,
+    intake_rows,
+    intake_search,
+    member_intake_summary,
+)
 from .pairing import (  # noqa: F401
     home_pairing_state,
     mentee_get_for_mentor,
     pairing_current_with_mentee,
     pairing_get_for_user,
+    pairing_history,
     pairing_visible_to,
     pairings_for_member,
 )

@@ -108,3 +108,16 @@ def pairing_current_with_mentee(*, mentor: Membership, mentee: Membership) -> Pa
         .order_by("-proposed_at")
         .first()
     )
+
+
+def pairing_history(*, membership: Membership) -> list[dict]:
+    """Every pairing of a mentee or mentor, newest first, with the other person: dates,
+    status and close reason only (one query)."""
+    is_mentee = membership.role == Role.MENTEE
+    field, other = ("mentee", "mentor") if is_mentee else ("mentor", "mentee")
+    pairings = (
+        Pairing.objects.filter(**{field: membership})
+        .select_related(f"{other}__user__profile")
+        .order_by("-proposed_at", "-pk")
+    )
+    return [{"pairing": p, "other": getattr(p, other)} for p in pairings]

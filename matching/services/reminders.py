@@ -93,3 +93,34 @@ def waiting_proposal_still_relevant(notification) -> bool:
     return (
         pairing.mentor_accepted_at is None and pairing.mentor.user_id == notification.recipient_id
     )
+
+
+def waiting_proposals_still_relevant(notifications) -> set[int]:
+    """`waiting_proposal_still_relevant` for a chunk of deliveries, in one query: the ids of
+    the notifications still relevant."""
+    relevant, pairing_ids = set(), {}
+    for notification in notifications:
+        parts = notification.key.split(":", 2)
+        if len(parts) != 3 or not parts[1].isdigit():
+            relevant.add(notification.pk)
+        else:
+            pairing_ids[notification.pk] = int(parts[1])
+    still_waiting = {}
+    for pairing_id, mentee_user, mentee_done, mentor_user, mentor_done in Pairing.objects.filter(
+        pk__in=set(pairing_ids.values()),
+        status=Pairing.Status.PROPOSED,
+        expires_at__gt=timezone.now(),
+    ).values_list(
+        "pk", "mentee__user_id", "mentee_accepted_at", "mentor__user_id", "mentor_accepted_at"
+    ):
+        still_waiting[pairing_id] = {
+            user_id
+            for user_id, answered in ((mentee_user, mentee_done), (mentor_user, mentor_done))
+            if answered is None
+        }
+    by_pk = {n.pk: n for n in notifications}
+    return relevant | {
+        pk
+        for pk, pairing_id in pairing_ids.items()
+        if by_pk[pk].recipient_id in still_waiting.get(pairing_id, ())
+    }

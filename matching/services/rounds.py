@@ -174,7 +174,12 @@ def round_remove_pair(*, matching_round: MatchingRound, by: Membership, mentee_i
     if len(kept) != len(locked.proposals):
         locked.proposals = kept
         locked.unmatched = locked.unmatched + [{"mentee": mentee_id, "reason": "removed"}]
-        locked.save(update_fields=["proposals", "unmatched"])
+        # The preview's total is the sum of the pairs still in it.
+        locked.stats = {
+            **(locked.stats or {}),
+            "total_score": round(sum(float(p["score"]) for p in kept), 2),
+        }
+        locked.save(update_fields=["proposals", "unmatched", "stats"])
     return locked
 
 

@@ -11,32 +11,58 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import program_view
 from accounts.models import Membership, Role
+from accounts.pagination import paginate
 
 from .. import selectors, services
 from ..forms import BoardFilterForm, ReasonForm
 from .common import coordinator_page, error_text
 
+# Three lists on one page: fewer rows each keeps the page light.
+BOARD_PER_PAGE = 25
+
 
 @program_view(Role.COORDINATOR)
 def board(request, membership: Membership):
+    """Three lists, each with its own page number: who waits, mentors' load, proposals."""
     program = membership.program
-    filter_form = BoardFilterForm(request.GET or None)
-    focus = language = ""
-    if filter_form.is_bound and filter_form.is_valid():
-        focus = filter_form.cleaned_data["focus"]
-        language = filter_form.cleaned_data["language"]
-    data = selectors.board(program=program, focus=focus, language=language)
+    filter_form = BoardFilterForm(request.GET)
+    filters = filter_form.values()
+    now = timezone.now()
+    mentees = paginate(
+        request,
+        selectors.board_mentees(
+            program=program, **{k: filters[k] for k in BoardFilterForm.MENTEE_FILTERS}
+        ),
+        per_page=BOARD_PER_PAGE,
+    )
+    mentors = paginate(
+        request,
+        selectors.board_mentors(
+            program=program, **{k: filters[k] for k in BoardFilterForm.MENTOR_FILTERS}
+        ),
+        param="mentors_page",
+        per_page=BOARD_PER_PAGE,
+    )
+    proposals = paginate(
+        request,
+        selectors.board_proposals(program=program),
+        param="proposals_page",
+        per_page=BOARD_PER_PAGE,
+    )
     return coordinator_page(
         request,
         "board.html",
         membership,
         filter_form=filter_form,
-        filtered=bool(focus or language),
-        mentees=data["mentees"],
-        mentors=data["mentors"],
-        proposals=data["proposals"],
+        filtered=filter_form.filtered,
+        mentee_listing=mentees,
+        mentees=selectors.with_days_waiting(mentees.page.object_list, now=now),
+        mentor_listing=mentors,
+        mentors=mentors.page.object_list,
+        proposal_listing=proposals,
+        proposals=proposals.page.object_list,
         rounds=selectors.rounds_recent(program=program),
-        now=timezone.now(),
+        now=now,
         withdraw_form=ReasonForm(),
     )
 

@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 
 from accounts.decorators import program_view
 from accounts.models import Membership, Role
+from accounts.pagination import paginate
 
 from .. import selectors, services
-from ..forms import IntakeForm
+from ..forms import IntakeFilterForm, IntakeForm
 from ..models import DAY_PARTS
 from .common import add_service_errors, availability_rows, coordinator_page, member_context
 
@@ -61,13 +62,17 @@ def intake(request, membership: Membership):
 
 @program_view(Role.COORDINATOR)
 def intakes(request, membership: Membership):
-    rows = selectors.intake_completeness(program=membership.program)
+    filter_form = IntakeFilterForm(request.GET)
+    listing = paginate(
+        request, selectors.intake_search(program=membership.program, **filter_form.values())
+    )
     return coordinator_page(
         request,
         "intakes.html",
         membership,
-        mentee_rows=[r for r in rows if r["membership"].role == Role.MENTEE],
-        mentor_rows=[r for r in rows if r["membership"].role == Role.MENTOR],
+        filter_form=filter_form,
+        listing=listing,
+        rows=selectors.intake_rows(listing.page.object_list),
     )
 
 

@@ -6,6 +6,7 @@ places, topics, narratives, reflections or cancel reasons. Records are named by 
 number ("Goal #12"); the tests try each page with such text in the database."""
 
 from . import (  # noqa: F401  (each module registers its models)
+    attention,
     checkins,
     events,
     goals,

@@ -47,5 +47,9 @@ class ReturnToUseForm(forms.Form):
         label=_("Tell my mentor"),
         required=False,
         initial=False,
-        help_text=_("Your mentor gets a short email asking them to reach out. It doesn't say why."),
+        help_text=_(
+            "Your mentor gets a short email asking them to reach out. It doesn't say why. If "
+            "nobody has been in touch after two days, your coordinators see that you shared "
+            "an update (not what it was), so that someone follows up."
+        ),
     )

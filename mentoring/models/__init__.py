@@ -3,6 +3,7 @@
 
 from matching.models import MeetingFormat  # noqa: F401
 
+from .attention import AttentionFollowUp, AttentionKind  # noqa: F401
 from .checkins import CheckIn  # noqa: F401
 from .events import Event, EventParticipant  # noqa: F401
 from .feeds import CalendarFeed  # noqa: F401

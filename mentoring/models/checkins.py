@@ -40,6 +40,15 @@ class CheckIn(models.Model):
             ),
             models.CheckConstraint(condition=Q(craving__lte=10), name="checkin_craving_0_10"),
         ]
+        indexes = [
+            # Open reach-out requests: a handful among a program's hundreds of thousands of
+            # check-ins (the weekly summary counts them, the coordinator's lists show them).
+            models.Index(
+                fields=["membership"],
+                condition=Q(wants_outreach=True, outreach_handled_at__isnull=True),
+                name="checkin_open_outreach",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Check-in {self.date}"

@@ -85,7 +85,15 @@ class Meeting(models.Model):
 
     class Meta:
         ordering = ["starts_at"]
-        indexes = [models.Index(fields=["pairing", "status", "starts_at"])]
+        indexes = [
+            models.Index(fields=["pairing", "status", "starts_at"]),
+            # A pairing's latest logged meeting (stalled pairs), without sorting its history.
+            models.Index(
+                fields=["pairing", "-starts_at"],
+                condition=Q(logged_at__isnull=False),
+                name="meeting_logged_by_pairing",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(duration_minutes__gte=5) & Q(duration_minutes__lte=480),

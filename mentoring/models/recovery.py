@@ -38,6 +38,8 @@ class RecoveryPeriod(models.Model):
     told_pairing = models.ForeignKey(
         "matching.Pairing", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # When it was told: coordinators see a share nobody followed up within 48 hours.
+    told_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Role
@@ -98,7 +99,8 @@ def recovery_return_to_use(
     # With no current mentor nobody is told, and no later mentor ever sees it.
     current.told_mentor = told is not None
     current.told_pairing = told
-    current.save(update_fields=["ended_on", "end_note", "told_mentor", "told_pairing"])
+    current.told_at = timezone.now() if told is not None else None
+    current.save(update_fields=["ended_on", "end_note", "told_mentor", "told_pairing", "told_at"])
     if told is not None:
         return_to_use_notify(period=current, pairing=told)
     RecoveryPeriod.objects.create(membership=membership, started_on=on)

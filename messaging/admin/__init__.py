@@ -6,6 +6,7 @@ from django.contrib import admin
 from accounts.admin import RecordAdmin
 
 from ..models import Conversation, Message, MessageReport, ReadMark
+from . import announcements  # noqa: F401  (registers its admins)
 
 MEMBER_SEARCH = ["member__user__email", "member__user__profile__display_name"]
 

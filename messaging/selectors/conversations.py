@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from accounts.models import Membership, User
+from accounts.models import Membership, Role, User
+from matching.models import Pairing
 
 from ..access import conversations_visible_to, messages_visible_to, visible_conversation_ids
 from ..models import Conversation, Message, ReadMark
@@ -50,8 +51,28 @@ def conversation_list(membership: Membership) -> QuerySet[Conversation]:
         conversations_visible_to(membership)
         .annotate(last_read=_last_read(membership))
         .annotate(unread=Coalesce(Subquery(unread), Value(0), output_field=IntegerField()))
-        .select_related("pairing__mentee__user", "pairing__mentor__user", "member__user")
-        .order_by("-last_message_at", "-pk")
+        .select_related(
+            "pairing__mentee__user__profile",
+            "pairing__mentor__user__profile",
+            "member__user__profile",
+        )
+        .order_by(F("last_message_at").desc(nulls_last=True), "-pk")
+    )
+
+
+def current_pairings(membership: Membership) -> list[Pairing]:
+    """The person's current pairings that have a conversation to open (accepted by both), as
+    mentee or mentor, with the other person's name: the links on the conversations page."""
+    if membership.role not in (Role.MENTEE, Role.MENTOR):
+        return []
+    return list(
+        Pairing.objects.filter(
+            Q(mentee=membership) | Q(mentor=membership),
+            status__in=Pairing.CURRENT,
+            activated_at__isnull=False,
+        )
+        .select_related("mentee__user__profile", "mentor__user__profile")
+        .order_by("-activated_at")
     )
 
 
@@ -70,7 +91,7 @@ class MessagesPage:
 
 
 def messages_page(*, conversation: Conversation, before_id: int | None = None) -> MessagesPage:
-    rows = Message.objects.filter(conversation=conversation).select_related("author__user")
+    rows = Message.objects.filter(conversation=conversation).select_related("author__user__profile")
     if before_id is not None:
         rows = rows.filter(pk__lt=before_id)
     latest = list(rows.order_by("-pk")[: PAGE_SIZE + 1])
@@ -80,20 +101,24 @@ def messages_page(*, conversation: Conversation, before_id: int | None = None) -
 def messages_after(*, conversation: Conversation, after_id: int) -> list[Message]:
     return list(
         Message.objects.filter(conversation=conversation, pk__gt=after_id)
-        .select_related("author__user")
+        .select_related("author__user__profile")
         .order_by("pk")[:AFTER_LIMIT]
     )
 
 
-def unread_count(user: User) -> int:
-    """Across the person's active memberships (a person is in one or two programs): the
-    memberships, then one query that counts, per readable conversation, the messages after
-    the read mark by index range (conversation, id)."""
-    memberships = list(
-        Membership.objects.filter(user=user, status=Membership.Status.ACTIVE)
-        .order_by()
-        .only("pk", "role", "program_id")
-    )
+def unread_count(user: User, *, memberships: list[Membership] | None = None) -> int:
+    """Across the person's active memberships (a person is in one or two programs): one query
+    that counts, per readable conversation, the messages after the read mark by index range
+    (conversation, id). Pass the request's already loaded `memberships`
+    (accounts.selectors.memberships_for_user), or they are read first."""
+    if memberships is None:
+        memberships = list(
+            Membership.objects.filter(user=user, status=Membership.Status.ACTIVE)
+            .order_by()
+            .only("pk", "role", "program_id")
+        )
+    else:
+        memberships = [m for m in memberships if m.status == Membership.Status.ACTIVE]
     if not memberships:
         return 0
     mine = [m.pk for m in memberships]
@@ -127,6 +152,7 @@ __all__ = [
     "PAGE_SIZE",
     "MessagesPage",
     "conversation_list",
+    "current_pairings",
     "messages_after",
     "messages_page",
     "messages_visible_to",

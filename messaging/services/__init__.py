@@ -1,5 +1,6 @@
 """Writes of messaging (see each module's docstring)."""
 
+from .announcements import announcement_dismiss, announcement_post  # noqa: F401
 from .conversations import (  # noqa: F401
     DELETE_WINDOW,
     Sent,

@@ -85,4 +85,5 @@ def test_coordinator_invites_and_new_mentee_joins(
     assert membership.role == Role.MENTEE and membership.status == Membership.Status.ACTIVE
 
     help_link.click()
-    expect(page.get_by_text("988")).to_be_visible()
+    expect(page.get_by_role("link", name="Call 988")).to_have_attribute("href", "tel:988")
+    expect(page.get_by_role("link", name="Text HOME to 741741")).to_be_visible()

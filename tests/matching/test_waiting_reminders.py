@@ -9,7 +9,6 @@ from matching.models import Pairing
 from matching.services import matching_settings_update, waiting_proposals_remind
 from matching.tasks import waiting_proposals_sweep
 from notifications.models import Delivery, Notification
-from notifications.tasks import delivery_send
 from tests.factories import PairingFactory
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +83,9 @@ def test_no_reminder_for_someone_who_left(mentee, mentor):
     assert waiting_proposals_remind(now=NOW) == 0
 
 
-def test_a_queued_reminder_is_dropped_once_the_proposal_is_answered(mentee, mentor, mailoutbox):
+def test_a_queued_reminder_is_dropped_once_the_proposal_is_answered(
+    mentee, mentor, mailoutbox, send_delivery
+):
     now = datetime.now(UTC)
     pairing = PairingFactory(
         proposed=True,
@@ -96,9 +97,9 @@ def test_a_queued_reminder_is_dropped_once_the_proposal_is_answered(mentee, ment
     waiting_proposals_remind(now=now)
     to_mentee = Delivery.objects.get(notification__recipient=mentee.user)
     to_mentor = Delivery.objects.get(notification__recipient=mentor.user)
-    assert delivery_send(to_mentee.pk) == "sent"
+    assert send_delivery(to_mentee.pk) == "sent"
     Pairing.objects.filter(pk=pairing.pk).update(status=Pairing.Status.DECLINED)
-    assert delivery_send(to_mentor.pk) == "dropped"
+    assert send_delivery(to_mentor.pk) == "dropped"
     assert [m.to for m in mailoutbox] == [[mentee.user.email]]
 
 

@@ -222,9 +222,10 @@ def test_the_sweep_costs_the_same_queries_for_10_and_500_due_mentees(program, ot
     assert large[2] <= 2 * (1 + 500 * 10 // 999)
 
 
-def test_a_queued_reminder_is_dropped_if_the_mentee_checks_in_first(program, mailoutbox):
+def test_a_queued_reminder_is_dropped_if_the_mentee_checks_in_first(
+    program, mailoutbox, send_delivery
+):
     from notifications.models import Delivery
-    from notifications.tasks import delivery_send
 
     first = mentee_in(program, "America/New_York", "first-q@example.org")
     second = mentee_in(program, "America/New_York", "second-q@example.org")
@@ -232,7 +233,7 @@ def test_a_queued_reminder_is_dropped_if_the_mentee_checks_in_first(program, mai
     # The second mentee checks in while the reminder waits (quiet hours, a busy worker).
     CheckInFactory(membership=second, date=date(2026, 6, 10))
     outcomes = {
-        delivery.notification.recipient_id: delivery_send(delivery.pk)
+        delivery.notification.recipient_id: send_delivery(delivery.pk)
         for delivery in Delivery.objects.select_related("notification")
     }
     assert outcomes == {first.user_id: "sent", second.user_id: "dropped"}

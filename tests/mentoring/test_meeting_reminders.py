@@ -12,7 +12,6 @@ from mentoring.models import Meeting
 from mentoring.services import meeting_reminders_send
 from notifications.models import Delivery, Notification
 from notifications.services import preference_set
-from notifications.tasks import delivery_send
 from tests.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -90,9 +89,11 @@ def queued_reminder(mentee) -> Delivery:
     return Delivery.objects.get(notification__recipient=mentee.user)
 
 
-def test_a_queued_reminder_is_sent_while_the_meeting_stands(meeting, mentee, mailoutbox):
+def test_a_queued_reminder_is_sent_while_the_meeting_stands(
+    meeting, mentee, mailoutbox, send_delivery
+):
     delivery = queued_reminder(mentee)
-    assert delivery_send(delivery.pk) == "sent"
+    assert send_delivery(delivery.pk) == "sent"
     assert [m.to for m in mailoutbox] == [[mentee.user.email]]
 
 
@@ -106,7 +107,7 @@ def test_a_queued_reminder_is_sent_while_the_meeting_stands(meeting, mentee, mai
     ],
 )
 def test_a_queued_reminder_is_dropped_when_the_meeting_no_longer_stands(
-    meeting, pairing, mentee, mailoutbox, change
+    meeting, pairing, mentee, mailoutbox, change, send_delivery
 ):
     delivery = queued_reminder(mentee)
     if change == "moved":
@@ -117,6 +118,6 @@ def test_a_queued_reminder_is_dropped_when_the_meeting_no_longer_stands(
         Pairing.objects.filter(pk=pairing.pk).update(status=Pairing.Status.ENDED)
     else:
         Membership.objects.filter(pk=mentee.pk).update(status=Membership.Status.LEFT)
-    assert delivery_send(delivery.pk) == "dropped"
+    assert send_delivery(delivery.pk) == "dropped"
     assert Delivery.objects.get(pk=delivery.pk).status == Delivery.Status.DROPPED
     assert mailoutbox == []

@@ -121,3 +121,22 @@ def test_the_stalled_threshold_is_the_programs_setting(started_pairing, program,
     program.settings = {"flag_no_meeting_days": 5}
     program.save()
     assert stalled_pairs_send(now=at(6)) == 1
+
+
+@pytest.mark.parametrize("ended", [False, True])
+def test_queued_nudge_and_stalled_notice_are_dropped_once_the_pairing_ends(
+    started_pairing, mentor, coordinator, mailoutbox, send_delivery, ended
+):
+    from notifications.models import Delivery
+
+    assert no_checkin_nudges_send(now=at(15)) == 1
+    assert stalled_pairs_send(now=at(15)) == 1
+    if ended:
+        Pairing.objects.filter(pk=started_pairing.pk).update(status=Pairing.Status.ENDED)
+    outcomes = {
+        delivery.notification.kind: send_delivery(delivery.pk)
+        for delivery in Delivery.objects.select_related("notification")
+    }
+    expected = "dropped" if ended else "sent"
+    assert outcomes == {"no_checkin_nudge": expected, "pair_stalled": expected}
+    assert len(mailoutbox) == (0 if ended else 2)

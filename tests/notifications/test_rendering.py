@@ -90,3 +90,35 @@ def test_unsubscribe_link_in_the_email_expires(mentee, mailoutbox, client):
     assert NotificationPreference.objects.get(user=mentee.user, kind="encouragement").channel == (
         "in_app"
     )
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_chunk_renders_every_kind_exactly_as_one_delivery_does(
+    language, recovery_program, program
+):
+    """The chunk's renderer fills per-person parts into templates rendered once: the emails
+    must be the same, escaping included, whatever the name, title, program or language."""
+    from notifications.models import Notification
+    from notifications.rendering import EmailRenderer, render_notification
+
+    renderer = EmailRenderer()
+    names = ["Ana\nBcc: x@example.org <b>\"bold\"</b> & 'co'", "\ue000url\ue001 Lee", ""]
+    people = []
+    for name in names:
+        user = UserFactory(display_name=name)
+        user.profile.preferred_language = language
+        user.profile.save()
+        people.append(user)
+    compared = 0
+    for kind in sorted(KINDS):
+        for where, user, title in [
+            (recovery_program, people[0], "Sam <i>&</i> you"),
+            (program, people[1], ""),  # no stored title: the subject template's line
+            (None, people[2], "A title"),
+        ]:
+            notification = Notification.objects.create(
+                recipient=user, program=where, kind=kind, title=title, url="/", key=f"{kind}:x"
+            )
+            assert renderer.render(notification, user) == render_notification(notification, user)
+            compared += 1
+    assert compared == 3 * len(KINDS)

@@ -1,0 +1,24 @@
+"""A member's page for the program's coordinators (linked from the member list, the board
+and the intakes page)."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from accounts.decorators import program_view
+from accounts.models import Membership, Role
+
+from ..selectors.member_page import member_page
+
+
+@require_GET
+@program_view(Role.COORDINATOR)
+def member(request, membership: Membership, member_id: int):
+    return render(
+        request,
+        "mentoring/member_page.html",
+        {
+            "membership": membership,
+            "program": membership.program,
+            **member_page(coordinator=membership, member_id=member_id),
+        },
+    )
