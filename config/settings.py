@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "notifications",
     "matching",
     "messaging",
+    "surveys",
     "mentoring",
     "reports",
     "demo",

@@ -34,5 +34,6 @@ urlpatterns = [
     path("p/<slug:program_slug>/messages/", include("messaging.urls.messages")),
     path("p/<slug:program_slug>/announcements/", include("messaging.urls.announcements")),
     path("p/<slug:program_slug>/reports/", include("reports.urls")),
+    path("p/<slug:program_slug>/surveys/", include("surveys.urls")),
     path("calendar/", include("mentoring.urls.feeds")),
 ]

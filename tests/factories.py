@@ -1,6 +1,6 @@
-"""factory_boy factories for every model of accounts, matching and mentoring, and the few
-builders several test modules share. Tests import builders from here (or use the fixtures in
-conftest.py), never from another test module.
+"""factory_boy factories for every model of accounts, matching, messaging, mentoring and surveys,
+and the few builders several test modules share. Tests import builders from here (or use the
+fixtures in conftest.py), never from another test module.
 
 Factories write rows directly, which is right for setting the scene. A test about a business
 action goes through the service instead (`matching.services`, `mentoring.services`); the
@@ -67,6 +67,7 @@ from messaging.models import (
     ReadMark,
 )
 from reports.models import ExportKind, ExportRecord
+from surveys.models import Answer, Item, Questionnaire, Response, Scale, SurveyExport
 
 # ACCOUNTS
 
@@ -565,6 +566,68 @@ class ExportRecordFactory(factory.django.DjangoModelFactory):
     program = factory.SubFactory(ProgramFactory)
     requested_by = factory.SubFactory(UserFactory)
     kind = ExportKind.MEETINGS
+
+
+# SURVEYS
+
+
+class QuestionnaireFactory(factory.django.DjangoModelFactory):
+    """An active questionnaire for mentees, due at intake. Items come from ItemFactory."""
+
+    class Meta:
+        model = Questionnaire
+
+    program = factory.SubFactory(ProgramFactory)
+    title = factory.Sequence(lambda n: f"Questionnaire {n}")
+    is_active = True
+    due = Questionnaire.Due.INTAKE
+    audience = Questionnaire.Audience.MENTEES
+
+
+class ItemFactory(factory.django.DjangoModelFactory):
+    """An agree-scale item (1 to 5); pass scale, min_value and max_value for another."""
+
+    class Meta:
+        model = Item
+
+    questionnaire = factory.SubFactory(QuestionnaireFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    text = factory.Sequence(lambda n: f"Statement number {n}")
+    scale = Scale.AGREE5
+    min_value = 1
+    max_value = 5
+
+
+class ResponseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Response
+
+    questionnaire = factory.SubFactory(QuestionnaireFactory)
+    membership = factory.SubFactory(
+        MembershipFactory, program=factory.SelfAttribute("..questionnaire.program")
+    )
+    role = factory.SelfAttribute("membership.role")
+    due_key = "intake"
+    submitted_at = factory.LazyFunction(timezone.now)
+
+
+class AnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Answer
+
+    response = factory.SubFactory(ResponseFactory)
+    item = factory.SubFactory(
+        ItemFactory, questionnaire=factory.SelfAttribute("..response.questionnaire")
+    )
+    value = 4
+
+
+class SurveyExportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SurveyExport
+
+    program = factory.SubFactory(ProgramFactory)
+    exported_by = factory.SubFactory(UserFactory)
 
 
 # SHARED BUILDERS

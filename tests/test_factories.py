@@ -1,5 +1,6 @@
-"""Every model of accounts, matching, messaging, mentoring and reports has a factory, and each
-factory builds a row the model's own validation (fields and constraints) accepts."""
+"""Every model of accounts, matching, messaging, surveys, mentoring and reports has a
+factory, and each factory builds a row the model's own validation (fields and constraints)
+accepts."""
 
 import factory
 import pytest
@@ -7,7 +8,7 @@ from django.apps import apps
 
 from tests import factories
 
-APPS = ("accounts", "matching", "messaging", "mentoring", "reports")
+APPS = ("accounts", "matching", "messaging", "surveys", "mentoring", "reports")
 
 FACTORIES = {
     obj._meta.model: obj

@@ -22,6 +22,7 @@ FLOORS = {
     "notifications": 1,
     "matching": 2,
     "messaging": 3,
+    "surveys": 3,
     "mentoring": 4,
     "reports": 5,
     "demo": 6,

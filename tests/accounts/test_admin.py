@@ -7,7 +7,15 @@ from accounts.admin import RecordAdmin
 from accounts.models import Membership, Profile, Role, User
 from tests.factories import UserFactory
 
-PRODUCT_APPS = {"accounts", "notifications", "matching", "messaging", "mentoring", "reports"}
+PRODUCT_APPS = {
+    "accounts",
+    "notifications",
+    "matching",
+    "messaging",
+    "surveys",
+    "mentoring",
+    "reports",
+}
 
 
 def product_models():
@@ -48,6 +56,8 @@ SEARCHABLE_TEXT = {
     "mentoring.Strategy.title",
     "mentoring.Strategy.body",
     "mentoring.Event.title",
+    # A questionnaire's title is the program's words, not a member's.
+    "surveys.Questionnaire.title",
     # The name of a periodic sweep ("checkin_reminders"), not anyone's words.
     "notifications.SweepMark.name",
 }
@@ -81,7 +91,13 @@ def test_matching_and_mentoring_records_have_no_add_or_change_form(rf, db):
     request = rf.get("/admin/")
     request.user = UserFactory(email="ops@example.org", is_staff=True, is_superuser=True)
     for model, model_admin in product_admins():
-        if model._meta.app_label in ("matching", "messaging", "mentoring", "reports"):
+        if model._meta.app_label in (
+            "matching",
+            "messaging",
+            "surveys",
+            "mentoring",
+            "reports",
+        ):
             assert not model_admin.has_add_permission(request), model
             assert not model_admin.has_change_permission(request), model
 

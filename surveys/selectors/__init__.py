@@ -1,0 +1,7 @@
+"""Reads of surveys (see each module's docstring)."""
+
+from .due import INTAKE_KEY, DueSurvey, end_key, interval_key, surveys_due_for  # noqa: F401
+from .exports import HEADER, answer_rows, person_pseudonym  # noqa: F401
+from .outcomes import MIN_GROUP, Outcomes, questionnaire_outcomes  # noqa: F401
+from .questionnaires import questionnaire_is_answered, questionnaire_list  # noqa: F401
+from .scores import Score, response_scores  # noqa: F401
