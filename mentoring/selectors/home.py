@@ -6,6 +6,7 @@ from __future__ import annotations
 from accounts.models import Membership
 from matching import selectors as matching_selectors
 from matching.models import Intake
+from surveys.selectors import surveys_due_for
 
 from ..models import Encouragement, Goal
 from .checkins import checkin_today
@@ -53,6 +54,7 @@ def home_data(*, membership: Membership) -> dict:
         "upcoming_events": upcoming_events(
             membership=membership, limit=UPCOMING_EVENTS, include_cancelled=False
         ),
+        "due_surveys": surveys_due_for(membership),
     }
     if membership.is_mentee:
         data.update(mentee_home(membership=membership))
