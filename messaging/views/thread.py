@@ -78,6 +78,7 @@ def conversation(request, membership: Membership, conversation_id: int):
     show_crisis = False
     if request.method == "GET" and CRISIS_SESSION_KEY in request.session:
         show_crisis = request.session.pop(CRISIS_SESSION_KEY) == found.pk
+    zone = viewer_time_zone(request, membership)
     return render(
         request,
         "messaging/conversation.html",
@@ -87,12 +88,12 @@ def conversation(request, membership: Membership, conversation_id: int):
             "conversation": found,
             "title": conversation_title(found, membership),
             "page": page,
-            "messages_shown": mark_actions(page.messages, membership),
+            "messages_shown": mark_actions(page.messages, membership, zone=zone),
             "latest": before_id is None,
             "form": form,
             "refusal": access.write_refusal(conversation=found, membership=membership),
             "show_crisis": show_crisis,
-            "viewer_zone": viewer_time_zone(request, membership),
+            "viewer_zone": zone,
             "poll_seconds": settings.MESSAGE_POLL_SECONDS,
         },
     )
@@ -111,15 +112,16 @@ def poll(request, membership: Membership, conversation_id: int):
     if not new:
         return HttpResponse(status=204)
     services.conversation_mark_read(conversation=found, membership=membership, up_to_id=new[-1].pk)
+    zone = viewer_time_zone(request, membership)
     response = render(
         request,
         "messaging/_poll.html",
         {
             "program": membership.program,
             "conversation": found,
-            "messages_shown": mark_actions(new, membership),
+            "messages_shown": mark_actions(new, membership, zone=zone),
             "last_id": new[-1].pk,
-            "viewer_zone": viewer_time_zone(request, membership),
+            "viewer_zone": zone,
             "poll_seconds": settings.MESSAGE_POLL_SECONDS,
         },
     )
