@@ -61,19 +61,37 @@ def conversations_visible_to(membership: Membership) -> QuerySet[Conversation]:
     )
 
 
+def can_read(conversation: Conversation, membership: Membership) -> bool:
+    """The same rule as `_visible_branches`, for one conversation already in hand (the page
+    opens one conversation in one indexed query, without the union's planning;
+    tests/messaging/test_access_matrix.py checks both give the same answer)."""
+    if conversation.program_id != membership.program_id:
+        return False
+    if conversation.kind == Conversation.Kind.PAIR:
+        pairing = conversation.pairing
+        if pairing.mentee_id == membership.pk:
+            return True
+        return (
+            membership.role == Role.MENTOR
+            and pairing.mentor_id == membership.pk
+            and pairing.status in Pairing.CURRENT
+        )
+    return conversation.member_id == membership.pk or membership.role == Role.COORDINATOR
+
+
 def conversation_get_for_member(*, membership: Membership, conversation_id: int) -> Conversation:
-    conversation = (
-        conversations_visible_to(membership)
-        .select_related(
+    rows = (
+        Conversation.objects.select_related(
             "program",
             "pairing__mentee__user__profile",
             "pairing__mentor__user__profile",
             "member__user__profile",
         )
-        .filter(pk=conversation_id)
-        .first()
+        .filter(pk=conversation_id, program_id=membership.program_id)
+        .order_by()  # one row by its key: no ORDER BY for the planner (first() would add one)
     )
-    if conversation is None:
+    conversation = next(iter(rows), None)
+    if conversation is None or not can_read(conversation, membership):
         raise Http404
     return conversation
 

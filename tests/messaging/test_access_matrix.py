@@ -308,3 +308,24 @@ def test_conversations_page_lists_only_ones_own(world, login):
     coordinator_page = titles("coordinator")
     assert u("conversation", world, world.ask.pk) in coordinator_page
     assert u("conversation", world, world.pair.pk) not in coordinator_page
+
+
+def test_the_one_conversation_rule_agrees_with_the_list_rule(world, program):
+    """`access.can_read` (one conversation in hand) and `conversations_visible_to` (lists)
+    say the same for every person and every conversation, paused pairings included."""
+    from matching.models import Pairing
+    from messaging import access
+    from messaging.models import Conversation
+
+    paused_pairing = PairingFactory(program=program, paused=True)
+    services.pair_conversation_get_or_create(pairing=paused_pairing)
+    people = [*world.people.values(), paused_pairing.mentor, paused_pairing.mentee]
+    conversations = list(Conversation.objects.select_related("pairing"))
+    assert Pairing.objects.filter(status=Pairing.Status.PAUSED).exists()
+    for person in people:
+        listed = set(access.conversations_visible_to(person).values_list("pk", flat=True))
+        for conversation in conversations:
+            assert access.can_read(conversation, person) == (conversation.pk in listed), (
+                person.user.display_name,
+                conversation,
+            )
