@@ -93,7 +93,7 @@ def test_coordinator_searches_and_opens_a_member(page: Page, live_server, artifa
     page.get_by_label("Name or email").fill("river@")
     page.get_by_label("Name or email").press("Enter")
     expect(page.get_by_role("heading", name="1 member", exact=True)).to_be_visible()
-    page.get_by_role("link", name="River").focus()
+    page.get_by_role("link", name="River", exact=True).focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="River")).to_be_visible()
     history = page.locator("section", has=page.get_by_role("heading", name="Pairing history"))

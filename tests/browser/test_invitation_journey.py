@@ -43,7 +43,9 @@ def test_coordinator_invites_and_new_mentee_joins(
 
     page.get_by_role("link", name="Invitations").click()
     page.get_by_label("Email address").fill("river@example.org")
-    page.get_by_label("Role").select_option("mentee")
+    page.get_by_role("region", name="Send an invitation").get_by_label("Role").select_option(
+        "mentee"
+    )
     page.get_by_role("button", name="Send invitation").click()
     expect(page.get_by_text("Invitation sent to river@example.org")).to_be_visible()
     page.locator("details.menu--account > summary").click()
