@@ -27,7 +27,7 @@ from .models import Delivery, Notification, NotificationPreference, Notification
 from .quiet_hours import quiet_hours_end
 from .rendering import one_line, title_for
 
-BULK_BATCH_SIZE = 5000
+BULK_BATCH_SIZE = 1000
 INSERT_CHUNK = 500
 ENQUEUE_CHUNK = 100
 
@@ -245,8 +245,8 @@ def notifications_send_bulk(rows: Iterable[BulkRow], *, batch_size: int = BULK_B
 
 @transaction.atomic
 def _send_batch(batch: list[BulkRow]) -> int:
-    for row in batch:
-        kind_get(row.kind)
+    for kind in {row.kind for row in batch}:
+        kind_get(kind)
     recipients = recipients_read({row.recipient_id for row in batch})
     program_ids = {row.program_id for row in batch if row.program_id is not None}
     active = set(
