@@ -36,7 +36,6 @@ import threading
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -50,6 +49,7 @@ REDIS_URL = os.environ.get("BENCH_MESSAGES_REDIS_URL", "redis://127.0.0.1:6379/8
 os.environ["BENCH_DATABASE_URL"] = DATABASE_URL
 os.environ["BENCH_REDIS_URL"] = REDIS_URL
 
+import database  # noqa: E402
 import server  # noqa: E402
 from server import Session, free_port, log_in, request, start_gunicorn, stop_gunicorn  # noqa: E402
 
@@ -60,39 +60,12 @@ LONG = 10_000
 
 
 def _setup() -> None:
-    os.environ.update(SERVER_ENV)
-    import django
-
-    django.setup()
+    database.django_setup(SERVER_ENV)
 
 
 def prepare_database() -> None:
-    import psycopg2
-
-    parts = urlsplit(DATABASE_URL)
-    name = parts.path.lstrip("/")
-    assert name.startswith("peerpath_bench"), "the benchmark only writes to its own database"
-    admin = psycopg2.connect(
-        host=parts.hostname,
-        port=parts.port or 5432,
-        user=parts.username,
-        password=parts.password,
-        dbname="postgres",
-    )
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if cursor.fetchone() is None:
-            cursor.execute(f'CREATE DATABASE "{name}"')
-    admin.close()
-    _setup()
-    import redis
-    from django.core.management import call_command
-
-    redis.Redis.from_url(REDIS_URL).flushdb()
-    call_command("migrate", verbosity=0, interactive=False)
-    call_command("flush", verbosity=0, interactive=False)
-    call_command("collectstatic", verbosity=0, interactive=False)
+    """Create (once), migrate and empty this benchmark's own database and Redis db."""
+    database.prepare(database_url=DATABASE_URL, redis_url=REDIS_URL, env=SERVER_ENV)
 
 
 def _bulk_people(program, role, emails, password_hash, now):

@@ -37,13 +37,13 @@ import time
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import database  # noqa: E402
 from server import SERVER_ENV  # noqa: E402
 
 DATABASE_URL = os.environ.get(
@@ -66,39 +66,18 @@ BATCH = 5_000
 
 
 def _setup() -> None:
-    os.environ.update(ENV)
-    import django
-
-    django.setup()
+    database.django_setup(ENV)
 
 
 def prepare_database() -> None:
-    """Create peerpath_reminders if needed, migrate and empty it. Touches no other database."""
-    import psycopg2
-
-    parts = urlsplit(DATABASE_URL)
-    name = parts.path.lstrip("/")
-    assert name.startswith("peerpath_reminders"), "the benchmark only writes to its own database"
-    admin = psycopg2.connect(
-        host=parts.hostname,
-        port=parts.port or 5432,
-        user=parts.username,
-        password=parts.password,
-        dbname="postgres",
+    """Create (once), migrate and empty this benchmark's own database and Redis db."""
+    database.prepare(
+        database_url=DATABASE_URL,
+        redis_url=REDIS_URL,
+        env=ENV,
+        required_prefix="peerpath_reminders",
+        collectstatic=False,
     )
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if cursor.fetchone() is None:
-            cursor.execute(f'CREATE DATABASE "{name}"')
-    admin.close()
-    _setup()
-    import redis
-    from django.core.management import call_command
-
-    redis.Redis.from_url(REDIS_URL).flushdb()  # db 10 is this benchmark's own
-    call_command("migrate", verbosity=0, interactive=False)
-    call_command("flush", verbosity=0, interactive=False)
 
 
 def seed(mentees: int, due: datetime) -> None:

@@ -9,15 +9,13 @@ so the rows told already (same recipient and key) are skipped by the database an
 ones come back with their ids without being read again. Re-exported by
 notifications.services."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
 from itertools import islice
 from typing import NamedTuple
 
 from django.conf import settings
-from django.db import connection, transaction
-from django.db.models.expressions import RawSQL
+from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Membership, Profile, Program, User
@@ -26,9 +24,9 @@ from .kinds import KINDS, REMINDER_KINDS, Channel, kind_get
 from .models import Delivery, Notification, NotificationPreference, NotificationSettings
 from .quiet_hours import quiet_hours_end
 from .rendering import one_line, title_for
+from .sql import id_set, insert_new
 
 BULK_BATCH_SIZE = 1000
-INSERT_CHUNK = 500
 ENQUEUE_CHUNK = 100
 
 
@@ -50,16 +48,6 @@ class Recipient(NamedTuple):
     @property
     def has_profile(self) -> bool:
         return self.time_zone is not None
-
-
-def id_set(ids: Iterable[int]):
-    """A value for `field__in=` when there are a thousand ids: on PostgreSQL one array
-    parameter (`IN (SELECT unnest(%s::bigint[]))`), which skips the ORM's preparation of each
-    value and PostgreSQL's parsing of a thousand constants; elsewhere the list itself."""
-    ids = list(ids)
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", [array_literal(ids)])
-    return ids
 
 
 NO_PROFILE = (None, None, None, None)
@@ -148,69 +136,6 @@ def enqueue_after_commit(deliveries: list[tuple[int, object]]) -> None:
 
     if deliveries:
         transaction.on_commit(enqueue)
-
-
-def _quoted(value) -> str:
-    if value is None:
-        return "NULL"
-    if isinstance(value, datetime):
-        value = value.isoformat()
-    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def array_literal(values: Iterable) -> str:
-    """A PostgreSQL array literal ('{1,NULL,"a \\"b\\""}') of ints, strings, datetimes and
-    None, passed as one text parameter: PostgreSQL reads it three times faster than the
-    ARRAY[...] of 1,000 typed constants psycopg2 makes of a list. A column repeats few
-    distinct strings (kind, title, link, timestamp), so each is quoted once."""
-    values = list(values)
-    if all(type(value) is int for value in values):
-        return "{" + ",".join(map(str, values)) + "}"
-    quoted: dict = {}
-    parts = []
-    for value in values:
-        if value not in quoted:
-            quoted[value] = str(value) if type(value) is int else _quoted(value)
-        parts.append(quoted[value])
-    return "{" + ",".join(parts) + "}"
-
-
-def insert_new(model, columns: Sequence[str], rows: list[tuple], returning: Sequence[str]):
-    """INSERT the rows, skipping any a unique constraint already holds; returns the
-    `returning` columns of the rows actually inserted.
-
-    PostgreSQL gets one array per column and `unnest` (seven parameters per statement,
-    however many rows); SQLite gets VALUES lists, with datetimes adapted the way the ORM
-    adapts them (naive UTC text)."""
-    if not rows:
-        return []
-    quote = connection.ops.quote_name
-    fields = [model._meta.get_field(name.removesuffix("_id")) for name in columns]
-    # Only identifiers and types from the model's own meta are formatted in; values are params.
-    table, names = quote(model._meta.db_table), ", ".join(map(quote, columns))
-    tail = f" ON CONFLICT DO NOTHING RETURNING {', '.join(map(quote, returning))}"
-    inserted = []
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            arrays = ", ".join(f"%s::{field.db_type(connection)}[]" for field in fields)
-            sql = f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays})"  # noqa: S608
-            columns_as_text = [array_literal(column) for column in zip(*rows, strict=True)]
-            cursor.execute(sql + tail, columns_as_text)
-            return cursor.fetchall()
-        adapt = connection.ops.adapt_datetimefield_value
-        dated = {i for i, f in enumerate(fields) if f.get_internal_type() == "DateTimeField"}
-        head = f"INSERT INTO {table} ({names}) VALUES "  # noqa: S608
-        one = "(" + ", ".join(["%s"] * len(columns)) + ")"
-        for start in range(0, len(rows), INSERT_CHUNK):
-            chunk = rows[start : start + INSERT_CHUNK]
-            params = [
-                adapt(value) if index in dated else value
-                for row in chunk
-                for index, value in enumerate(row)
-            ]
-            cursor.execute(head + ", ".join([one] * len(chunk)) + tail, params)
-            inserted.extend(cursor.fetchall())
-    return inserted
 
 
 @dataclass(frozen=True)
