@@ -16,6 +16,7 @@ from accounts.models import Membership, Program, Role
 from matching.models import MeetingFormat, Pairing
 from mentoring.models import CheckIn, ContactType, Event, EventParticipant, Meeting
 from messaging.models import Message
+from surveys.selectors import program_outcomes
 
 from ..periods import days_between
 from .engagement import contact_aggregates, contact_minutes
@@ -139,6 +140,7 @@ def funder_report(*, program: Program, first: date, last: date) -> dict:
         "not_held": not_held,
         "events": events,
         "attendees": attendees,
+        "surveys": program_outcomes(program=program, since=since, until=until),
     }
 
 
@@ -202,7 +204,26 @@ def funder_sections(report: dict) -> list[Section]:
     )
     attendees = Section("attendees", _("People who attended an event"), [count])
     attendees.rows.append([_("Unduplicated"), report["attendees"]])
-    return [served, enrolled, pairings, reasons, contacts, other, events, attendees]
+
+    not_enough = _("Not enough answers to show")
+    surveys = Section(
+        "surveys",
+        _("Survey outcomes (first to latest total score in the period)"),
+        [_("People who answered"), _("People answering twice or more"), _("Mean change")],
+    )
+    for outcome in report["surveys"]:
+        change = outcome.change
+        surveys.rows.append(
+            [
+                outcome.title,
+                outcome.respondents,
+                change.people,
+                f"{change.mean_change:+.1f}" if change.shown else not_enough,
+            ]
+        )
+    if not report["surveys"]:
+        surveys.rows.append([_("No survey answers in this period"), 0, 0, "—"])
+    return [served, enrolled, pairings, reasons, contacts, other, events, attendees, surveys]
 
 
 def funder_csv_rows(report: dict) -> Iterator[list]:

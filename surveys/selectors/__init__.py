@@ -2,6 +2,12 @@
 
 from .due import INTAKE_KEY, DueSurvey, end_key, interval_key, surveys_due_for  # noqa: F401
 from .exports import HEADER, answer_rows, person_pseudonym  # noqa: F401
-from .outcomes import MIN_GROUP, Outcomes, questionnaire_outcomes  # noqa: F401
+from .outcomes import (  # noqa: F401
+    MIN_GROUP,
+    Outcomes,
+    ProgramOutcome,
+    program_outcomes,
+    questionnaire_outcomes,
+)
 from .questionnaires import questionnaire_is_answered, questionnaire_list  # noqa: F401
 from .scores import Score, response_scores  # noqa: F401

@@ -164,3 +164,69 @@ def _item_feedback(questionnaire: Questionnaire) -> list[ItemFeedback]:
         .order_by("position")
     )
     return [ItemFeedback(item=item, answers=item.answer_count, mean=item.mean) for item in items]
+
+
+@dataclass
+class ProgramOutcome:
+    """One questionnaire's outcomes over a period, for the funder report."""
+
+    title: str
+    respondents: int
+    change: Change
+
+
+def program_outcomes(*, program, since, until) -> list[ProgramOutcome]:
+    """Per questionnaire of `program`: how many people answered in [since, until), and the
+    change from each person's first to latest total in that period (shown only for at least
+    MIN_GROUP people). Two queries whatever the number of questionnaires or answers."""
+    answers = Answer.objects.filter(
+        response__questionnaire__program=program,
+        response__submitted_at__gte=since,
+        response__submitted_at__lt=until,
+    )
+    rows = list(
+        scored_answers(
+            answers,
+            "response__questionnaire_id",
+            "response__membership_id",
+            "response__submitted_at",
+        )
+    )
+    scores = scores_from_rows(rows)
+    responses: dict[int, dict[int, list[tuple]]] = defaultdict(lambda: defaultdict(list))
+    seen = set()
+    for row in rows:
+        if row["response_id"] not in seen:
+            seen.add(row["response_id"])
+            responses[row["response__questionnaire_id"]][row["response__membership_id"]].append(
+                (row["response__submitted_at"], row["response_id"])
+            )
+    respondents = (
+        Response.objects.filter(
+            questionnaire__program=program, submitted_at__gte=since, submitted_at__lt=until
+        )
+        .values("questionnaire_id", "questionnaire__title")
+        .annotate(n=Count("membership_id", distinct=True))
+        .values_list("questionnaire_id", "questionnaire__title", "n")
+        .order_by("questionnaire__title", "questionnaire_id")
+    )
+    outcomes = []
+    for questionnaire_id, title, count in respondents:
+        pairs = []
+        for person_responses in responses[questionnaire_id].values():
+            if len(person_responses) >= 2:
+                person_responses.sort()
+                pairs.append(
+                    (
+                        scores[person_responses[0][1]].total,
+                        scores[person_responses[-1][1]].total,
+                    )
+                )
+        outcomes.append(
+            ProgramOutcome(
+                title=title,
+                respondents=count,
+                change=_change("all", None, pairs),
+            )
+        )
+    return outcomes
