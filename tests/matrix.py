@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from types import SimpleNamespace
 
+from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
@@ -142,6 +143,9 @@ def build_world() -> SimpleNamespace:
 
     w.mentee = member(w.program, Role.MENTEE, "m@example.org", "Mira")
     w.other_mentee = member(w.program, Role.MENTEE, "om@example.org", "Omar")
+    # No check-in since joining 30 days ago: on the coordinators' attention queue.
+    w.other_mentee.joined_at = now - timedelta(days=30)
+    w.other_mentee.save(update_fields=["joined_at"])
     w.mentor = member(w.program, Role.MENTOR, "mentor@example.org", "Marta")
     w.former_mentor = member(w.program, Role.MENTOR, "former@example.org", "Fern")
     w.coordinator = member(w.program, Role.COORDINATOR, "coord-a@example.org", "Cora")
@@ -183,6 +187,8 @@ def build_world() -> SimpleNamespace:
     w.milestone_private = MilestoneFactory(
         goal=w.goal_private, title=ALL_MARKERS["milestone_private"]
     )
+    # A goal without milestones: its page has the "set progress by hand" form.
+    w.goal_plain = GoalFactory(membership=w.mentee, visibility=Visibility.SHARED)
     w.habit_shared = HabitFactory(
         membership=w.mentee, name=ALL_MARKERS["habit_shared"], visibility=Visibility.SHARED
     )
@@ -226,6 +232,12 @@ def build_world() -> SimpleNamespace:
         mentee_reflection=ALL_MARKERS["reflection_current"],
     )
     w.meeting_upcoming = MeetingFactory(pairing=w.pairing)
+    w.meeting_proposed = MeetingFactory(
+        pairing=w.pairing,
+        status=Meeting.Status.PROPOSED,
+        awaiting=w.mentee.user,
+        starts_at=now + timedelta(days=5),
+    )
     w.meeting_former = MeetingFactory(
         pairing=w.former_pairing,
         proposed_by=w.former_mentor.user,
@@ -242,6 +254,7 @@ def build_world() -> SimpleNamespace:
         conversation=w.conversation, author=w.mentee, body=ALL_MARKERS["message_current"]
     )
     w.mentor_message = MessageFactory(conversation=w.conversation, author=w.mentor)
+    w.mentor_message_2 = MessageFactory(conversation=w.conversation, author=w.mentor)
     w.conversation_former = ConversationFactory(pairing=w.former_pairing)
     w.message_former = MessageFactory(
         conversation=w.conversation_former, author=w.mentee, body=ALL_MARKERS["message_former"]
@@ -300,6 +313,14 @@ def build_world() -> SimpleNamespace:
     assert w.pairing.status == Pairing.Status.ACTIVE
     assert w.conversation_coordinators.kind == Conversation.Kind.COORDINATORS
     return w
+
+
+def world_in_rollback(django_db_blocker):
+    """For a module-scoped fixture: one world for the module, in a transaction rolled back at
+    the end; each test's own transaction (pytest-django's `db`) nests in it as a savepoint."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_world()
+        transaction.set_rollback(True)
 
 
 # THE TABLE
@@ -475,11 +496,11 @@ ROUTES: tuple[Route, ...] = (
     ),
     Route(
         "messaging:report",
-        frozenset({MENTEE, MENTOR}),
-        {"message_id": "mentor_message"},
+        M,
+        {"message_id": "mentor_message_2"},
         methods="GET POST",
-        maybe=frozenset({MENTEE, MENTOR}),
-        poster=MENTOR,
+        maybe=frozenset({MENTOR}),
+        poster=MENTEE,
         variants=(V("other program's message", message_id="message_b"),),
     ),
     Route(
@@ -544,7 +565,7 @@ ROUTES: tuple[Route, ...] = (
         Route(
             f"goals:{name}",
             NOBODY,
-            {"goal_id": "goal_shared"},
+            {"goal_id": "goal_plain"},
             methods="POST",
             maybe=M,
             poster=MENTEE,
@@ -592,7 +613,7 @@ ROUTES: tuple[Route, ...] = (
             methods="POST",
             maybe=M,
             poster=MENTEE,
-            form_page="habits:index",
+            form_page="habits:edit" if name == "archive" else "habits:index",
             variants=(
                 V(
                     "other mentee's habit",
@@ -675,7 +696,7 @@ ROUTES: tuple[Route, ...] = (
         Route(
             f"meetings:{name}",
             NOBODY,
-            {"meeting_id": "meeting_upcoming"},
+            {"meeting_id": "meeting" if name == "reflect" else "meeting_proposed"},
             methods="POST",
             maybe=frozenset({MENTEE, MENTOR}),
             poster=poster,
@@ -789,7 +810,7 @@ ROUTES: tuple[Route, ...] = (
             methods="POST",
             maybe=COORD,
             poster=COORD_A,
-            form_page="accounts:members",
+            form_page="members:member",
             variants=(V("other program's member", member_id="mentee_b"),),
         )
         for name in ("member_status", "member_role")

@@ -18,11 +18,11 @@ from .matrix import (
     ROLES,
     ROUTES,
     SEES,
-    build_world,
     forbidden_markers,
     is_third_party,
     param_value,
     url_names,
+    world_in_rollback,
 )
 
 LOGIN_PATH = reverse(settings.LOGIN_URL)
@@ -74,11 +74,15 @@ def request_rolled_back(client, method: str, url: str):
             transaction.set_rollback(True)
 
 
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    yield from world_in_rollback(django_db_blocker)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ROLES)
-def test_permission_matrix(role, settings):
+def test_permission_matrix(role, world, settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    world = build_world()
     patterns = url_names()
     client = Client()
     if world.users[role] is not None:
@@ -115,11 +119,10 @@ def test_permission_matrix(role, settings):
 
 
 @pytest.mark.django_db
-def test_the_markers_are_on_the_pages_of_who_may_see_them(client, settings):
+def test_the_markers_are_on_the_pages_of_who_may_see_them(client, world, settings):
     """The matrix would pass if the world showed nothing: M sees her private markers and her
     mentor the shared ones on their pages."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    world = build_world()
     slug = world.program.slug
     client.force_login(world.users[MENTEE])
     pages = [
