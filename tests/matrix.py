@@ -325,6 +325,9 @@ def world_in_rollback(django_db_blocker):
 
 # THE TABLE
 
+SOON = (timezone.localdate() + timedelta(days=3)).isoformat()
+LATELY = (timezone.localdate() - timedelta(days=2)).isoformat()
+
 
 @dataclass(frozen=True)
 class Case:
@@ -354,6 +357,9 @@ class Route:
     acts_as: str | None = None
     # A query string some pages need (e.g. "due=intake").
     query: str = ""
+    # Valid values for the form's required fields that the page leaves empty, so that hostile
+    # input in one field reaches the form-wide checks and the service.
+    fill: dict = field(default_factory=dict)
 
     def cases(self) -> list[Case]:
         return [Case("default", self.params, self.allowed, self.maybe), *self.variants]
@@ -465,6 +471,7 @@ ROUTES: tuple[Route, ...] = (
         "messaging:conversation",
         frozenset({MENTEE, MENTOR}),
         {"conversation_id": "conversation"},
+        fill={"body": "Hello"},
         methods="GET POST",
         poster=MENTEE,
         variants=(
@@ -498,6 +505,7 @@ ROUTES: tuple[Route, ...] = (
         "messaging:report",
         M,
         {"message_id": "mentor_message_2"},
+        fill={"reason": "It worried me."},
         methods="GET POST",
         maybe=frozenset({MENTOR}),
         poster=MENTEE,
@@ -551,7 +559,13 @@ ROUTES: tuple[Route, ...] = (
     ),
     # Mentee's own records
     Route("goals:index", M | {OTHER_MENTEE}),
-    Route("goals:new", M | {OTHER_MENTEE}, methods="GET POST", poster=MENTEE),
+    Route(
+        "goals:new",
+        M | {OTHER_MENTEE},
+        methods="GET POST",
+        poster=MENTEE,
+        fill={"title": "Walk daily", "category": "health"},
+    ),
     Route("goals:detail", M, {"goal_id": "goal_shared"}, variants=goal_cases()),
     Route(
         "goals:edit",
@@ -593,7 +607,7 @@ ROUTES: tuple[Route, ...] = (
         for name in ("milestone_toggle", "milestone_delete")
     ),
     Route("habits:index", MENTEES_A),
-    Route("habits:new", MENTEES_A, methods="GET POST", poster=MENTEE),
+    Route("habits:new", MENTEES_A, methods="GET POST", poster=MENTEE, fill={"name": "Walk"}),
     Route(
         "habits:edit",
         M,
@@ -624,8 +638,16 @@ ROUTES: tuple[Route, ...] = (
         )
         for name in ("archive", "log", "unlog")
     ),
-    Route("checkins:index", MENTEES_A, methods="GET POST", poster=MENTEE),
-    Route("journal:index", MENTEES_A, methods="GET POST", poster=MENTEE),
+    Route(
+        "checkins:index",
+        MENTEES_A,
+        methods="GET POST",
+        poster=MENTEE,
+        fill={"mood": "3", "craving": "2"},
+    ),
+    Route(
+        "journal:index", MENTEES_A, methods="GET POST", poster=MENTEE, fill={"body": "A calm day."}
+    ),
     Route(
         "journal:detail",
         M,
@@ -678,6 +700,7 @@ ROUTES: tuple[Route, ...] = (
         methods="GET POST",
         poster=MENTEE,
         maybe=MENTORS_A,
+        fill={"date": SOON, "start_time": "10:00"},
     ),
     Route("meetings:calendar", MEMBERS_A - COORD),
     *(
@@ -730,6 +753,7 @@ ROUTES: tuple[Route, ...] = (
         {"pairing_id": "pairing"},
         methods="GET POST",
         poster=MENTOR,
+        fill={"date": LATELY, "start_time": "10:00", "end_time": "11:00", "narrative": "Talked."},
         variants=(
             V("ended pairing", pairing_id="former_pairing"),
             V("other program's pairing", pairing_id="pairing_b"),
@@ -765,7 +789,13 @@ ROUTES: tuple[Route, ...] = (
         for name in ("encourage", "outreach_handled")
     ),
     # Strategies written by mentors and coordinators
-    Route("strategies:new", MENTORS_A | COORD, methods="GET POST", poster=MENTOR),
+    Route(
+        "strategies:new",
+        MENTORS_A | COORD,
+        methods="GET POST",
+        poster=MENTOR,
+        fill={"title": "Call a friend", "body": "At six."},
+    ),
     Route(
         "strategies:edit",
         frozenset({MENTOR}),
@@ -815,8 +845,20 @@ ROUTES: tuple[Route, ...] = (
         )
         for name in ("member_status", "member_role")
     ),
-    Route("accounts:invitations", COORD, methods="GET POST", poster=COORD_A),
-    Route("accounts:invitations_bulk", COORD, methods="GET POST", poster=COORD_A),
+    Route(
+        "accounts:invitations",
+        COORD,
+        methods="GET POST",
+        poster=COORD_A,
+        fill={"email": "new@example.org"},
+    ),
+    Route(
+        "accounts:invitations_bulk",
+        COORD,
+        methods="GET POST",
+        poster=COORD_A,
+        fill={"lines": "new@example.org, mentee"},
+    ),
     Route(
         "accounts:invitation_action",
         NOBODY,
@@ -839,7 +881,13 @@ ROUTES: tuple[Route, ...] = (
     ),
     Route("attention:supervision", COORD),
     Route("summary:index", COORD),
-    Route("events:new", COORD, methods="GET POST", poster=COORD_A),
+    Route(
+        "events:new",
+        COORD,
+        methods="GET POST",
+        poster=COORD_A,
+        fill={"title": "Picnic", "date": SOON, "start_time": "12:00"},
+    ),
     Route(
         "events:cancel",
         NOBODY,
@@ -857,7 +905,13 @@ ROUTES: tuple[Route, ...] = (
         variants=(V("other program's event", event_id="event_b"),),
     ),
     Route("announcements:index", COORD),
-    Route("announcements:new", COORD, methods="GET POST", poster=COORD_A),
+    Route(
+        "announcements:new",
+        COORD,
+        methods="GET POST",
+        poster=COORD_A,
+        fill={"title": "Dinner", "body": "Thursday."},
+    ),
     Route(
         "messaging:with_member",
         COORD,
@@ -935,7 +989,13 @@ ROUTES: tuple[Route, ...] = (
         for kind in ("members", "pairings", "meetings", "funder")
     ),
     Route("surveys:index", COORD),
-    Route("surveys:new", COORD, methods="GET POST", poster=COORD_A),
+    Route(
+        "surveys:new",
+        COORD,
+        methods="GET POST",
+        poster=COORD_A,
+        fill={"title": "Check", "due": "intake", "item-0-text": "I feel supported."},
+    ),
     Route("surveys:example", NOBODY, methods="POST", maybe=COORD),
     Route("surveys:export", COORD),
     Route(

@@ -167,3 +167,25 @@ def test_query_count_does_not_grow_with_the_program(login, coordinator, scene, p
     with CaptureQueriesContext(connection) as large:
         client.get(url, dates)
     assert len(small) == len(large)
+
+
+@pytest.mark.parametrize(
+    "start,end",
+    [("9999-12-30", "9999-12-31"), ("0001-01-01", "0001-01-02"), ("2026-01-01", "9999-12-31")],
+)
+def test_a_range_at_the_ends_of_the_calendar_is_a_form_error(
+    login, coordinator, program, start, end
+):
+    """Year 9999 plus the five-year limit, or the day after 9999-12-31, does not exist: these
+    were a 500 (found by tests/test_hostile_input.py)."""
+    client = login(coordinator)
+    response = client.get(
+        reverse("reports:funder", args=[program.slug]), {"start": start, "end": end}
+    )
+    assert response.status_code == 200
+    assert "between the years 1900 and 2999" in response.content.decode()
+    posted = client.post(
+        reverse("reports:funder_csv", args=[program.slug]), {"start": start, "end": end}
+    )
+    assert posted.status_code < 500
+    assert not ExportRecord.objects.exists()
