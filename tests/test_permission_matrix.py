@@ -8,12 +8,16 @@ shared records only, nobody but M sees her private ones); the roles a URL is not
 
 import pytest
 from django.conf import settings
+from django.contrib import admin
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
+from .factories import admin_url
 from .matrix import (
+    ALL_MARKERS,
     ANON,
+    MARK,
     MENTEE,
     ROLES,
     ROUTES,
@@ -26,6 +30,8 @@ from .matrix import (
 )
 
 LOGIN_PATH = reverse(settings.LOGIN_URL)
+PRODUCT_APPS = {"accounts", "notifications", "matching", "messaging", "surveys", "mentoring"}
+PRODUCT_APPS |= {"reports", "audit", "privacy", "mydata"}
 
 
 def test_every_url_has_an_entry_in_the_matrix():
@@ -146,3 +152,31 @@ def test_the_markers_are_on_the_pages_of_who_may_see_them(client, world, setting
     )
     assert any(marker in detail.content.decode() for marker in SEES["mentor"])
     assert ANON in ROLES
+
+
+# Titles an operator may read in the admin; everything else of M's stays out of it.
+ADMIN_MAY_SHOW = {ALL_MARKERS[key] for key in ("goal_shared", "milestone_shared", "habit_shared")}
+
+
+@pytest.mark.django_db
+def test_the_admin_shows_no_private_text_to_staff(world, client):
+    """The Django admin (staff, no membership): every product changelist, searched for the
+    markers, and the change page of each of M's records."""
+    client.force_login(world.staff)
+    forbidden = set(ALL_MARKERS.values()) - ADMIN_MAY_SHOW
+    records = [world.journal, world.goal_private, world.habit_private, world.checkin_private]
+    records += [world.meeting, world.meeting_former, world.message, world.message_former]
+    pages = [admin_url(record, "change", record.pk) for record in records]
+    for model in admin.site._registry:
+        if model._meta.app_label in PRODUCT_APPS:
+            changelist = admin_url(model, "changelist")
+            pages += [changelist, f"{changelist}?q={MARK}"]
+    failures = []
+    for page in pages:
+        response = client.get(page)
+        body = response.content.decode()
+        if response.status_code >= 500:
+            failures.append(f"{page}: {response.status_code}")
+        if leaked := sorted(marker for marker in forbidden if marker in body):
+            failures.append(f"{page} shows {', '.join(leaked)}")
+    assert not failures, "\n".join(failures)
