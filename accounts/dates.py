@@ -104,14 +104,19 @@ def check_datetime(value: datetime, window: Window, *, field: str, zone_name: st
         raise ValidationError({field: [message]})
 
 
+# Forms don't know the person's zone, and a service has a sharper message near the bounds
+# ("can't be in the future"): a form refuses only what lies a week or more outside the window,
+# and the service applies the exact bounds.
+FORM_SLACK = timedelta(days=7)
+
+
 def date_validator(window: Window):
-    """A form-field validator. Forms don't know the person's zone: they allow one more day at
-    each end, and the service applies the exact bounds."""
+    """A form-field validator for dates far outside `window`."""
 
     def validate(value: date) -> None:
         today = timezone.localdate()
         first, last = window.bounds(today)
-        if not first - timedelta(days=1) <= value <= last + timedelta(days=1):
+        if not first - FORM_SLACK <= value <= last + FORM_SLACK:
             raise ValidationError(_message(window, today), code="out_of_window")
 
     return validate
