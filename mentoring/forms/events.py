@@ -26,7 +26,14 @@ EVENT_DURATION_CHOICES = [
 
 
 class EventForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=120)
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=120,
+        help_text=_(
+            "Shown in members' calendars, which others may see: a neutral title such as "
+            "“Tuesday group” is safest."
+        ),
+    )
     kind = forms.ChoiceField(label=_("Kind"), choices=Event.Kind.choices)
     date = forms.DateField(
         label=_("Date"),
