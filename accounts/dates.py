@@ -26,9 +26,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-# Two days' margin at each end of Python's range: ±14 h of time zone plus a day of arithmetic.
-SAFE_MIN = datetime(1, 1, 3, tzinfo=UTC)
-SAFE_MAX = datetime(9999, 12, 29, tzinfo=UTC)
+# A year's margin at each end of Python's range: ±14 h of time zone plus any arithmetic a page
+# does (a week, a month, a year) never overflows. No real date comes near either.
+SAFE_MIN = datetime(2, 1, 1, tzinfo=UTC)
+SAFE_MAX = datetime(9999, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class Window:
         first = today - timedelta(days=self.days_back) if self.days_back is not None else None
         if self.earliest is not None:
             first = max(first, self.earliest) if first else self.earliest
-        return first or date(1, 1, 3), today + timedelta(days=self.days_ahead)
+        return first or SAFE_MIN.date(), today + timedelta(days=self.days_ahead)
 
 
 YEAR = 365

@@ -14,7 +14,13 @@ from icalendar import Calendar
 from accounts.dates import SAFE_MAX, SAFE_MIN
 from mentoring import services
 from mentoring.models import Event, Meeting, RecoveryPeriod
-from tests.factories import EventFactory, MeetingFactory, RecoveryPeriodFactory, admin_url
+from tests.factories import (
+    EventFactory,
+    GoalFactory,
+    MeetingFactory,
+    RecoveryPeriodFactory,
+    admin_url,
+)
 
 # Values PostgreSQL stores and Python can't read (year 10000, 1 BC), then values both store
 # that overflow once shown in a time zone (+14 h, -10 h).
@@ -125,3 +131,28 @@ def test_a_stored_date_out_of_range_reads_clamped(mentee):
     store_raw("mentoring_recoveryperiod", "started_on", period.pk, "2024-02-29")
     assert RecoveryPeriod.objects.get(pk=period.pk).started_on == date(2024, 2, 29)
     assert datetime(2024, 2, 29, tzinfo=UTC) < SAFE_MAX
+
+
+@pytest.mark.parametrize("value", ["far_future", "0001-01-01"])
+@pytest.mark.django_db
+def test_pages_survive_stored_recovery_and_goal_dates_out_of_range(
+    login, pairing, mentee, mentor, value
+):
+    if value == "far_future":
+        value = "10000-01-01" if connection.vendor == "postgresql" else "9999-12-31"
+    set_zone(mentee, "Pacific/Kiritimati")
+    period = RecoveryPeriodFactory(membership=mentee)
+    goal = GoalFactory(membership=mentee)
+    store_raw("mentoring_recoveryperiod", "started_on", period.pk, value)
+    store_raw("mentoring_goal", "target_date", goal.pk, value)
+    services.recovery_settings_update(membership=mentee, show_counter=True, share_with_mentor=True)
+    slug = mentee.program.slug
+    for who, url in [
+        (mentee, reverse("program_home", args=[slug])),
+        (mentee, reverse("recovery:index", args=[slug])),
+        (mentee, reverse("goals:index", args=[slug])),
+        (mentee, reverse("goals:detail", args=[slug, goal.pk])),
+        (mentor, reverse("program_home", args=[slug])),
+        (mentor, reverse("mentor:detail", args=[slug, mentee.pk])),
+    ]:
+        assert login(who).get(url).status_code == 200, (value, url)
