@@ -2,14 +2,15 @@
 stored date Python can't handle from breaking a page.
 
 Forms put `date_validator(WINDOW)` on their date fields (a clear error early) and services call
-`check_date` / `check_datetime` with the person's own today (the rule that protects the data).
+`check_date`, `date_error` or `datetime_error` with the person's own today (the rule that
+protects the data).
 `local_datetime` turns a date and a wall-clock time into an aware datetime, refusing one that
 falls outside what Python can represent once converted.
 
 A row written before these bounds, or by raw SQL, can still hold a year Python can't convert
 (PostgreSQL stores years 4713 BC to 294276 AD). `install_read_guard` runs on every new database
 connection and clamps each date and timestamp read into `SAFE_MIN`..`SAFE_MAX`, so converting it
-to any time zone or adding a day to it never overflows: pages, feeds, the admin and services
+to any time zone or adding a few months to it never overflows: pages, feeds, the admin and services
 keep working and show the date as very far away.
 """
 
@@ -99,12 +100,6 @@ def datetime_error(value: datetime, window: Window, *, zone_name: str = "UTC") -
     return date_error(value.astimezone(zone).date(), window, today=today)
 
 
-def check_datetime(value: datetime, window: Window, *, field: str, zone_name: str = "UTC"):
-    message = datetime_error(value, window, zone_name=zone_name)
-    if message:
-        raise ValidationError({field: [message]})
-
-
 # Forms don't know the person's zone, and a service has a sharper message near the bounds
 # ("can't be in the future"): a form refuses only what lies a week or more outside the window,
 # and the service applies the exact bounds.
@@ -139,16 +134,6 @@ def local_datetime(day: date, at: time, zone_name: str) -> datetime:
     if not SAFE_MIN <= in_utc <= SAFE_MAX:
         raise ValidationError(OUT_OF_RANGE, code="out_of_range")
     return value
-
-
-def safe_localtime(value: datetime | None, zone=None) -> datetime | None:
-    """timezone.localtime that never raises: a value too near the ends of Python's range is
-    clamped first."""
-    if value is None:
-        return None
-    if timezone.is_aware(value):
-        value = min(max(value, SAFE_MIN), SAFE_MAX)
-    return timezone.localtime(value, zone)
 
 
 # Reading: clamp what the database holds into the safe range ------------------------------
