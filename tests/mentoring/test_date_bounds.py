@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from accounts.dates import local_datetime
 from mentoring import services
-from mentoring.models import ActionItem, Event, Goal, Meeting, RecoveryPeriod
+from mentoring.models import ActionItem, CheckIn, Event, Goal, Meeting, RecoveryPeriod
 
 pytestmark = pytest.mark.django_db
 
@@ -187,6 +187,13 @@ def test_services_refuse_recovery_goal_and_due_dates_out_of_range(pairing, mente
         )
     assert not RecoveryPeriod.objects.exists() and not Goal.objects.exists()
     assert not ActionItem.objects.exists()
+
+
+def test_service_refuses_a_checkin_for_year_one(mentee):
+    with pytest.raises(ValidationError) as exc:
+        services.checkin_record(membership=mentee, mood=3, craving=2, day=date(1, 1, 1))
+    assert WINDOW_ERROR in exc.value.message_dict["date"][0]
+    assert not CheckIn.objects.exists()
 
 
 def test_dates_inside_the_windows_are_accepted(pairing, mentee, mentor):
