@@ -16,6 +16,7 @@ pairing is active (paused and ended ones are read-only, with a clear message).
 
 from __future__ import annotations
 
+import rules
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -62,21 +63,11 @@ def conversations_visible_to(membership: Membership) -> QuerySet[Conversation]:
 
 
 def can_read(conversation: Conversation, membership: Membership) -> bool:
-    """The same rule as `_visible_branches`, for one conversation already in hand (the page
-    opens one conversation in one indexed query, without the union's planning;
-    tests/messaging/test_access_matrix.py checks both give the same answer)."""
-    if conversation.program_id != membership.program_id:
-        return False
-    if conversation.kind == Conversation.Kind.PAIR:
-        pairing = conversation.pairing
-        if pairing.mentee_id == membership.pk:
-            return True
-        return (
-            membership.role == Role.MENTOR
-            and pairing.mentor_id == membership.pk
-            and pairing.status in Pairing.CURRENT
-        )
-    return conversation.member_id == membership.pk or membership.role == Role.COORDINATOR
+    """The rule `messaging.view_conversation` (messaging/rules.py) for one conversation already
+    in hand (the page opens one conversation in one indexed query, without the union's
+    planning); `_visible_branches` is the same rule for lists, and
+    tests/messaging/test_access_matrix.py checks both give the same answer."""
+    return rules.has_perm("messaging.view_conversation", membership, conversation)
 
 
 def conversation_get_for_member(*, membership: Membership, conversation_id: int) -> Conversation:
