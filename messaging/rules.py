@@ -43,11 +43,33 @@ def is_conversation_member(membership: Membership, conversation) -> bool:
 
 # A pair's conversation: its mentee and its current mentor, never the coordinators (they see
 # a reported message on its own). "Ask the coordinators": its member and every coordinator.
+view_conversation = in_program & (
+    (is_pair_conversation & (is_pair_mentee | is_current_pair_mentor))
+    | (~is_pair_conversation & (is_conversation_member | is_program_coordinator))
+)
+rules.add_perm("messaging.view_conversation", view_conversation)
+
+
+@membership_predicate
+def can_read_its_conversation(membership: Membership, message) -> bool:
+    return view_conversation.test(membership, message.conversation)
+
+
+@membership_predicate
+def is_message_author(membership: Membership, message) -> bool:
+    return message.author_id == membership.pk
+
+
+@membership_predicate
+def is_coordinator(membership: Membership, message) -> bool:
+    return membership.role == Role.COORDINATOR
+
+
+# A message: whoever reads its conversation. Its author deletes it (the service adds the
+# 15-minute and "not once reported" rules); the other participants report it.
+rules.add_perm("messaging.view_message", can_read_its_conversation)
+rules.add_perm("messaging.delete_message", can_read_its_conversation & is_message_author)
 rules.add_perm(
-    "messaging.view_conversation",
-    in_program
-    & (
-        (is_pair_conversation & (is_pair_mentee | is_current_pair_mentor))
-        | (~is_pair_conversation & (is_conversation_member | is_program_coordinator))
-    ),
+    "messaging.report_message",
+    can_read_its_conversation & ~is_message_author & ~is_coordinator,
 )
