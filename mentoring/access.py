@@ -93,12 +93,15 @@ def journal_entries_visible_to(membership: Membership) -> QuerySet[JournalEntry]
 
 
 def recovery_periods_visible_to(membership: Membership) -> QuerySet[RecoveryPeriod]:
-    """A person's own recovery periods, and those of mentees whose consent names them. (The
-    mentor's view of recovery time follows the mentee's own setting, see
-    mentoring.selectors.recovery.)"""
-    return RecoveryPeriod.objects.filter(
-        Q(membership=membership) | Q(membership__in=_consenting(membership, Category.RECOVERY))
-    )
+    """A person's own recovery periods; a current mentor's mentees' when they chose to share
+    their recovery time; those of mentees whose consent names this person."""
+    readers = Q(membership__in=_consenting(membership, Category.RECOVERY))
+    if membership.role == Role.MENTOR:
+        readers |= Q(
+            membership__in=_mentee_ids_of_mentor(membership),
+            membership__recovery_settings__share_with_mentor=True,
+        )
+    return RecoveryPeriod.objects.filter(Q(membership=membership) | readers)
 
 
 def _get(

@@ -19,7 +19,7 @@ from accounts.rules import in_program, is_program_coordinator, membership_predic
 from matching.models import Pairing
 from privacy.rules import has_consent
 
-from .models import Milestone, Visibility
+from .models import Milestone, RecoverySettings, Visibility
 
 
 @membership_predicate
@@ -42,6 +42,14 @@ def is_current_mentor(membership: Membership, record) -> bool:
             mentor=membership, mentee_id=record.consent_mentee_id, status__in=Pairing.CURRENT
         ).exists()
     )
+
+
+@membership_predicate
+def shares_recovery_with_mentor(membership: Membership, period) -> bool:
+    """The mentee chose to show their recovery time to their mentor (Recovery page)."""
+    return RecoverySettings.objects.filter(
+        membership_id=period.consent_mentee_id, share_with_mentor=True
+    ).exists()
 
 
 @membership_predicate
@@ -98,9 +106,13 @@ for model_name in ("goal", "milestone", "habit", "checkin"):
 rules.add_perm("mentoring.view_journalentry", mentee_owns)
 rules.add_perm("mentoring.change_journalentry", mentee_owns)
 
-# Recovery periods: their person, and whom a consent names (the mentor's view of recovery
-# time follows the mentee's own setting, see mentoring.selectors.recovery).
-rules.add_perm("mentoring.view_recoveryperiod", mentee_owns | has_consent)
+# Recovery periods: their person; their current mentor when the mentee chose to share their
+# recovery time; whom a consent names. The private note of a period is never shown to anyone
+# but its person, whatever the rule (the pages leave it out).
+rules.add_perm(
+    "mentoring.view_recoveryperiod",
+    mentee_owns | (is_current_mentor & shares_recovery_with_mentor) | has_consent,
+)
 
 # Meetings: both people of the pairing (the mentor while it is current) answer and read; a
 # consent lets its recipient read.

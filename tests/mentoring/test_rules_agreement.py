@@ -40,6 +40,7 @@ from tests.factories import (
     MilestoneFactory,
     PairingFactory,
     RecoveryPeriodFactory,
+    RecoverySettingsFactory,
     StrategyFactory,
     StrategyShareFactory,
     UserFactory,
@@ -84,6 +85,9 @@ def cast(program, other_program, coordinator, mentor, other_mentor, mentee, othe
     elsewhere = MembershipFactory(program=other_program, user=mentee.user, role=Role.MENTEE)
     for person in (mentee, other_mentee, third, elsewhere):
         records_of(person)
+    # The other mentee shows their recovery time to their (paused) mentor; the mentee does not.
+    RecoverySettingsFactory(membership=other_mentee, share_with_mentor=True)
+    RecoverySettingsFactory(membership=mentee, share_with_mentor=False)
     for pair in (pairing, ended, paused):
         MeetingFactory(pairing=pair, status=Meeting.Status.HELD)
     # Consents: the mentee to the coordinators (check-ins and meetings) and to a named mentee
@@ -169,6 +173,8 @@ def test_the_rules_are_not_trivially_equal(cast):
     assert sees(named_mentee, CheckIn) == 0  # that consent covers goals only
     assert sees(mentee, Goal) == 2  # their own, shared and private
     assert sees(coordinator, JournalEntry) == 0
+    assert sees(mentor, RecoveryPeriod) == 0  # the mentee keeps recovery time to themselves
+    assert sees(cast[4], RecoveryPeriod) == 1  # the other mentee shares it with their mentor
 
 
 VISIBLE = {
