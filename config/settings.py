@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "rules.apps.AutodiscoverRulesConfig",
     "accounts",
+    "privacy",
     "notifications",
     "matching",
     "messaging",

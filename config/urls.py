@@ -31,6 +31,7 @@ urlpatterns = [
     path("p/<slug:program_slug>/summary/", include("mentoring.urls.summary")),
     path("p/<slug:program_slug>/", include("mentoring.urls.attention")),
     path("p/<slug:program_slug>/members/", include("mentoring.urls.members")),
+    path("p/<slug:program_slug>/sharing/", include("privacy.urls")),
     path("p/<slug:program_slug>/messages/", include("messaging.urls.messages")),
     path("p/<slug:program_slug>/announcements/", include("messaging.urls.announcements")),
     path("p/<slug:program_slug>/reports/", include("reports.urls")),

@@ -66,6 +66,7 @@ from messaging.models import (
     MessageReport,
     ReadMark,
 )
+from privacy.models import REVOCATION_STATEMENT, Consent, Purpose, RecipientKind
 from reports.models import ExportKind, ExportRecord
 from surveys.models import Answer, Item, Questionnaire, Response, Scale, SurveyExport
 
@@ -180,6 +181,28 @@ class FormSubmissionFactory(factory.django.DjangoModelFactory):
 
 def enable_mfa(user):
     return TOTP.activate(user, generate_totp_secret())
+
+
+# PRIVACY
+
+
+class ConsentFactory(factory.django.DjangoModelFactory):
+    """A consent in force to the program's coordinators to read check-ins (sets the scene;
+    tests of granting go through privacy.services.consent_grant)."""
+
+    class Meta:
+        model = Consent
+
+    mentee = factory.SubFactory(MembershipFactory)
+    program = factory.SelfAttribute("mentee.program")
+    covers_checkins = True
+    recipient_kind = RecipientKind.COORDINATORS
+    recipient = None
+    purpose = Purpose.SUPPORT
+    revocation_statement = factory.LazyFunction(lambda: str(REVOCATION_STATEMENT))
+    expires_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=90))
+    signature_name = factory.LazyAttribute(lambda o: o.mentee.user.display_name)
+    signed_on = factory.LazyFunction(timezone.localdate)
 
 
 # MATCHING

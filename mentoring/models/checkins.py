@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Membership
+from privacy.models import Category
 
 from .visibility import Visibility
 
@@ -58,6 +59,13 @@ class CheckIn(models.Model):
 
     def __str__(self) -> str:
         return f"Check-in {self.date}"
+
+    # What a consent must cover to disclose it (privacy.rules.has_consent), and whose it is.
+    consent_category = Category.CHECKINS
+
+    @property
+    def consent_mentee_id(self) -> int:
+        return self.membership_id
 
     @property
     def is_hard_day(self) -> bool:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Membership
 from matching.models import MeetingFormat, Pairing
+from privacy.models import Category
 
 
 class ContactType(models.TextChoices):
@@ -114,6 +115,13 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return f"Meeting #{self.pk} ({self.status})"
+
+    # What a consent must cover to disclose it (privacy.rules.has_consent), and whose it is.
+    consent_category = Category.MEETINGS
+
+    @property
+    def consent_mentee_id(self) -> int:
+        return self.pairing.mentee_id
 
 
 class ActionItem(models.Model):

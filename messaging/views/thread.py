@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -136,9 +136,9 @@ def poll(request, membership: Membership, conversation_id: int):
 def delete(request, membership: Membership, message_id: int):
     """The author deletes their own message in its first 15 minutes (a confirm page without
     JavaScript)."""
-    message = access.message_get_for_member(membership=membership, message_id=message_id)
-    if message.author_id != membership.pk:
-        raise PermissionDenied
+    message = access.message_get_for_member(
+        membership=membership, message_id=message_id, for_action="delete"
+    )
     url = services.conversation_url(message.conversation, membership.program.slug)
     if request.method == "POST":
         try:

@@ -9,6 +9,7 @@ from tests.factories import UserFactory
 
 PRODUCT_APPS = {
     "accounts",
+    "privacy",
     "notifications",
     "matching",
     "messaging",
