@@ -15,6 +15,7 @@ PRODUCT_APPS = {
     "surveys",
     "mentoring",
     "reports",
+    "mydata",
 }
 
 
