@@ -204,3 +204,61 @@ def test_the_erase_page_needs_a_signed_in_person(client):
     response = client.post(reverse("mydata:erase"), {"password": "x", "phrase": "y"})
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+def test_the_other_persons_data_export_afterwards_shows_nothing_of_the_erased_person(
+    planted, mentee, mentor, export_dir
+):
+    import zipfile
+
+    from mydata.models import DataExport
+
+    needles = _needles(mentee.user)
+    services.person_erase(user=mentee.user)
+    export = services.export_build(export_id=DataExport.objects.create(user=mentor.user).pk)
+    with zipfile.ZipFile(services.export_file(export)) as archive:
+        text = "".join(archive.read(name).decode("utf-8-sig") for name in archive.namelist())
+    assert "Hello from your mentor" in text  # the mentor's own words stay theirs
+    for needle in needles:
+        assert needle.lower() not in text.lower(), needle
+
+
+def test_an_erased_person_cannot_build_an_export(planted, mentee, export_dir):
+    from mydata.models import DataExport
+
+    export = DataExport.objects.create(user=mentee.user)
+    services.person_erase(user=mentee.user)
+    assert not DataExport.objects.filter(pk=export.pk).exists()
+    assert services.export_build(export_id=export.pk) is None
+    assert not export_dir.exists() or not list(export_dir.iterdir())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_erasures_at_once_erase_once(planted, mentee):
+    import threading
+
+    received, errors = [], []
+
+    def receiver(sender, *, user_id, **kwargs):
+        received.append(user_id)
+
+    def erase():
+        try:
+            services.person_erase(user=User.objects.get(pk=mentee.user_id))
+        except Exception as exc:  # noqa: BLE001 (reported below)
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=erase) for _ in range(2)]
+    person_erased.connect(receiver, weak=False)
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+    finally:
+        person_erased.disconnect(receiver)
+    assert errors == []
+    assert received == [mentee.user_id]
+    assert not User.objects.get(pk=mentee.user_id).is_active

@@ -186,3 +186,19 @@ def test_the_sweep_is_scheduled_in_beat():
     task = PeriodicTask.objects.get(name="Expire data exports")
     assert task.task == "mydata.tasks.data_exports_expire"
     assert task.enabled
+
+
+def test_while_it_is_prepared_htmx_gets_the_fragment_and_polling_stops_when_ready(
+    client, login, mentee, export_dir
+):
+    login(mentee)
+    export = DataExportFactory(user=mentee.user, status=DataExport.Status.RUNNING, progress=40)
+    fragment = client.get(reverse("mydata:index"), headers={"HX-Request": "true"})
+    text = fragment.content.decode()
+    assert "<html" not in text
+    assert 'hx-trigger="every 2s"' in text
+    assert 'value="40"' in text
+    DataExport.objects.filter(pk=export.pk).update(status=DataExport.Status.FAILED)
+    text = client.get(reverse("mydata:index"), headers={"HX-Request": "true"}).content.decode()
+    assert "hx-trigger" not in text
+    assert "Please ask again" in text
