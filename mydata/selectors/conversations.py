@@ -7,9 +7,7 @@ from django.db.models import Q
 
 from accounts.models import Membership, Role, User
 from matching.models import Pairing
-from mentoring.models import (
-    CalendarFeed,
-)
+from mentoring.models import CalendarFeed
 from messaging.models import Conversation, Message, MessageReport
 from notifications.models import (
     CheckinReminder,
