@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.db.models import Q, Value
@@ -96,17 +97,27 @@ def _names(user: User) -> list[str]:
     return sorted((n for n in names if len(n) >= SHORTEST_NAME_TO_SCRUB), key=len, reverse=True)
 
 
-def _scrub_names_elsewhere(*, names: list[str], program_ids: list[int], user: User) -> None:
+def _scrub_names_elsewhere(
+    *, names: list[str], program_ids: list[int], user: User, memberships: list[Membership]
+) -> None:
     """Other people's notifications that name the person ("Jordan sent you a message") and
-    the Django admin's history of edits to them."""
+    the Django admin's history of edits to the person's account, profile and memberships."""
     for name in names:
         (
             Notification.objects.filter(program_id__in=program_ids, title__contains=name)
             .exclude(recipient=user)
             .update(title=Replace("title", Value(name), Value(FORMER_MEMBER)))
         )
-        LogEntry.objects.filter(object_repr__contains=name).update(object_repr=REMOVED_TEXT)
-        LogEntry.objects.filter(change_message__contains=name).update(change_message="")
+    content_types = ContentType.objects.get_for_models(User, Profile, Membership)
+    about_them = (
+        Q(content_type=content_types[User], object_id=str(user.pk))
+        | Q(content_type=content_types[Membership], object_id__in=[str(m.pk) for m in memberships])
+        | Q(object_repr__contains=user.email)
+    )
+    profile_id = Profile.objects.filter(user=user).values_list("pk", flat=True).first()
+    if profile_id is not None:
+        about_them |= Q(content_type=content_types[Profile], object_id=str(profile_id))
+    LogEntry.objects.filter(about_them).update(object_repr=REMOVED_TEXT, change_message="")
 
 
 def _records_erase(user: User, memberships: list[Membership]) -> None:
@@ -209,7 +220,7 @@ def person_erase(*, user: User) -> User:
         membership_leave(membership=membership, reason="Left the program")
     _records_erase(user, memberships)
     _settings_erase(user, memberships)
-    _scrub_names_elsewhere(names=names, program_ids=program_ids, user=user)
+    _scrub_names_elsewhere(names=names, program_ids=program_ids, user=user, memberships=memberships)
     _account_erase(user)
     _sessions_end(user.pk)
     person_erased.send(sender=User, user_id=user.pk, program_ids=program_ids)

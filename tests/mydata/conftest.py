@@ -5,6 +5,8 @@ Jordan's export (and must survive Jordan's erasure)."""
 from datetime import timedelta
 
 import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from matching.models import Intake
@@ -154,6 +156,16 @@ def planted(mentee, mentor, other_mentee, other_pairing, pairing, program):
         key="test:2",
     )
     NotificationSettings.objects.create(user=mentee.user, phone_number=PERSON_MARKERS["phone"])
+    # An operator's edits to the person in the Django admin.
+    for obj in (mentee.user, profile):
+        LogEntry.objects.create(
+            user=mentor.user,
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=str(obj.pk),
+            object_repr=str(obj),
+            action_flag=CHANGE,
+            change_message="Changed display name.",
+        )
     # Other people's private words.
     JournalEntryFactory(membership=other_mentee, body=OTHERS_PRIVATE["other_journal"])
     CheckInFactory(membership=other_mentee, helped=OTHERS_PRIVATE["other_checkin"])
