@@ -33,6 +33,7 @@ from .models import (
     JournalEntry,
     Meeting,
     Milestone,
+    RecoveryPeriod,
     Strategy,
     Visibility,
 )
@@ -136,6 +137,19 @@ def journal_entry_get_for_member(*, membership: Membership, entry_id: int) -> Jo
     return _get(
         journal_entries_visible_to(membership), entry_id, membership=membership, for_write=True
     )
+
+
+def earlier_recovery_period_get_for_member(
+    *, membership: Membership, period_id: int
+) -> RecoveryPeriod:
+    """One of the person's own ended recovery periods in this program: nobody else's, ever,
+    and not the current one (404)."""
+    period = RecoveryPeriod.objects.filter(
+        pk=period_id, membership=membership, ended_on__isnull=False
+    ).first()
+    if period is None:
+        raise Http404
+    return period
 
 
 # MEETINGS, PAIRINGS AND ACTION ITEMS

@@ -40,6 +40,7 @@ from .meetings import (  # noqa: F401
 from .mentor import checkin_outreach_handled, encouragement_add  # noqa: F401
 from .nudges import no_checkin_nudges_send, stalled_pairs_send  # noqa: F401
 from .recovery import (  # noqa: F401
+    recovery_period_delete,
     recovery_return_to_use,
     recovery_settings_update,
     recovery_start,

@@ -85,3 +85,27 @@ def checkin_delete(request, membership: Membership, checkin_id: int):
         % {"date": checkin.date.isoformat()},
         cancel_url=reverse("checkins:index", args=[slug]),
     )
+
+
+@require_http_methods(["GET", "POST"])
+@program_view(Role.MENTEE)
+def recovery_period_delete(request, membership: Membership, period_id: int):
+    period = access.earlier_recovery_period_get_for_member(
+        membership=membership, period_id=period_id
+    )
+    slug = membership.program.slug
+    if request.method == "POST":
+        services.recovery_period_delete(period=period)
+        messages.success(request, _("The earlier period is deleted."))
+        return redirect("recovery:index", program_slug=slug)
+    return _confirm(
+        request,
+        membership,
+        heading=_("Delete this earlier period?"),
+        what=_(
+            "The period from %(start)s to %(end)s and its private note will be deleted for good. "
+            "Your current recovery time does not change."
+        )
+        % {"start": period.started_on.isoformat(), "end": period.ended_on.isoformat()},
+        cancel_url=reverse("recovery:index", args=[slug]),
+    )

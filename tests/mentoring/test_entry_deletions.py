@@ -1,11 +1,23 @@
 """A mentee deletes their own goal, habit or check-in: a confirmation page, then a POST. Nobody
 else can: another mentee gets 404, the paired mentor and the coordinator 403 (not their page),
-an outsider 404. The journal's delete is tested with the journal."""
+an outsider 404. An earlier recovery period too (never the current one). The journal's delete
+is tested with the journal."""
+
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from mentoring.models import CheckIn, Encouragement, Goal, Habit, HabitLog, Milestone
+from mentoring.models import (
+    CheckIn,
+    Encouragement,
+    Goal,
+    Habit,
+    HabitLog,
+    Milestone,
+    RecoveryPeriod,
+)
 from tests.factories import (
     CheckInFactory,
     EncouragementFactory,
@@ -13,6 +25,7 @@ from tests.factories import (
     HabitFactory,
     HabitLogFactory,
     MilestoneFactory,
+    RecoveryPeriodFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +108,49 @@ def test_the_pages_link_to_the_delete_confirmation(client, login, mentee, entrie
         _url(mentee.program, "checkins", checkin)
         in client.get(reverse("checkins:index", args=[slug])).content.decode()
     )
+
+
+@pytest.fixture
+def periods(mentee):
+    today = timezone.now().date()
+    earlier = RecoveryPeriodFactory(
+        membership=mentee,
+        started_on=today - timedelta(days=90),
+        ended_on=today - timedelta(days=40),
+        end_note="A hard month.",
+    )
+    current = RecoveryPeriodFactory(membership=mentee, started_on=today - timedelta(days=39))
+    return earlier, current
+
+
+def test_the_owner_deletes_an_earlier_recovery_period_from_the_recovery_page(
+    client, login, mentee, periods
+):
+    earlier, current = periods
+    login(mentee)
+    slug = mentee.program.slug
+    url = reverse("recovery:period_delete", args=[slug, earlier.pk])
+    assert url in client.get(reverse("recovery:index", args=[slug])).content.decode()
+    assert "A hard month." not in client.get(url).content.decode()  # the note is not repeated
+    assert client.post(url).status_code == 302
+    assert list(RecoveryPeriod.objects.filter(membership=mentee)) == [current]
+
+
+def test_the_current_period_and_other_peoples_periods_are_404(
+    client, login, mentee, other_mentee, mentor, pairing, periods
+):
+    earlier, current = periods
+    slug = mentee.program.slug
+    login(mentee)
+    assert (
+        client.post(reverse("recovery:period_delete", args=[slug, current.pk])).status_code == 404
+    )
+    login(other_mentee)
+    assert (
+        client.post(reverse("recovery:period_delete", args=[slug, earlier.pk])).status_code == 404
+    )
+    login(mentor)
+    assert (
+        client.post(reverse("recovery:period_delete", args=[slug, earlier.pk])).status_code == 403
+    )
+    assert RecoveryPeriod.objects.filter(membership=mentee).count() == 2
