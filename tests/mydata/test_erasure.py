@@ -173,13 +173,23 @@ def test_the_reports_csv_exports_show_nothing_of_the_erased_person(
         assert response.status_code == 200, kind
         return b"".join(response.streaming_content).decode("utf-8-sig").lower()
 
+    def survey_answers() -> str:
+        response = client.get(reverse("surveys:export", args=[coordinator.program.slug]))
+        assert response.status_code == 200
+        content = getattr(response, "streaming_content", None)
+        body = b"".join(content) if content is not None else response.content
+        return body.decode("utf-8-sig").lower()
+
     assert PERSON_NAME.lower() in exported("members")  # the search can find them before
+    scored_before = survey_answers()
     needles = _needles(mentee.user)
     services.person_erase(user=mentee.user)
-    for kind in ("members", "pairings", "meetings"):
-        text = exported(kind)
+    for kind, text in [(k, exported(k)) for k in ("members", "pairings", "meetings")] + [
+        ("survey answers", survey_answers())
+    ]:
         for needle in needles:
             assert needle.lower() not in text, (kind, needle)
+    assert survey_answers() == scored_before  # scored answers stay, under the same pseudonym
 
 
 def test_the_page_asks_for_the_password_and_the_phrase(client, login, planted, mentee):
