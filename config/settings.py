@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "surveys",
     "mentoring",
     "reports",
+    "mydata",
     "demo",
 ]
 
@@ -296,6 +297,10 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # How long an email's one-click unsubscribe link works.
 UNSUBSCRIBE_VALID_DAYS = env.int("UNSUBSCRIBE_VALID_DAYS", default=90)
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=7)
+# "Download my data" zips: private files, served only by mydata's signed-in view.
+MYDATA_EXPORT_DIR = Path(env.str("MYDATA_EXPORT_DIR", default=str(VAR_DIR / "exports")))
+if not MYDATA_EXPORT_DIR.is_absolute():
+    MYDATA_EXPORT_DIR = BASE_DIR / MYDATA_EXPORT_DIR
 # Matching rounds with more mentees than this run on a Celery worker (progress bar).
 MATCHING_ROUND_ASYNC_THRESHOLD = env.int("MATCHING_ROUND_ASYNC_THRESHOLD", default=500)
 # Email and text-message deliveries: the first retry waits this long, then twice as long

@@ -37,4 +37,5 @@ urlpatterns = [
     path("p/<slug:program_slug>/reports/", include("reports.urls")),
     path("p/<slug:program_slug>/surveys/", include("surveys.urls")),
     path("calendar/", include("mentoring.urls.feeds")),
+    path("me/", include("mydata.urls")),
 ]

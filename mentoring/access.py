@@ -203,6 +203,19 @@ def consented_mentee_get_for_member(*, membership: Membership, mentee_id: int) -
     return SharedWith(mentee=mentee, consents=consents)
 
 
+def earlier_recovery_period_get_for_member(
+    *, membership: Membership, period_id: int
+) -> RecoveryPeriod:
+    """One of the person's own ended recovery periods in this program: nobody else's, ever,
+    and not the current one (404)."""
+    period = RecoveryPeriod.objects.filter(
+        pk=period_id, membership=membership, ended_on__isnull=False
+    ).first()
+    if period is None:
+        raise Http404
+    return period
+
+
 # MEETINGS, PAIRINGS AND ACTION ITEMS
 
 

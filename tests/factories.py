@@ -66,6 +66,7 @@ from messaging.models import (
     MessageReport,
     ReadMark,
 )
+from mydata.models import DataExport
 from privacy.models import REVOCATION_STATEMENT, Consent, Purpose, RecipientKind
 from reports.models import ExportKind, ExportRecord
 from surveys.models import Answer, Item, Questionnaire, Response, Scale, SurveyExport
@@ -589,6 +590,18 @@ class ExportRecordFactory(factory.django.DjangoModelFactory):
     program = factory.SubFactory(ProgramFactory)
     requested_by = factory.SubFactory(UserFactory)
     kind = ExportKind.MEETINGS
+
+
+# MY DATA
+
+
+class DataExportFactory(factory.django.DjangoModelFactory):
+    """A queued export; the file appears when mydata.services.export_build runs."""
+
+    class Meta:
+        model = DataExport
+
+    user = factory.SubFactory(UserFactory)
 
 
 # SURVEYS

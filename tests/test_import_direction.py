@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = {
     "accounts": 0,
+    "audit": 1,
     "privacy": 2,
     "notifications": 3,
     "matching": 4,
@@ -26,6 +27,7 @@ FLOORS = {
     "surveys": 5,
     "mentoring": 6,
     "reports": 7,
+    "mydata": 7,
     "demo": 8,
 }
 WIRING = "config"  # above every app: it may import any of them, none may import it

@@ -77,3 +77,9 @@ def checkin_record(
         except IntegrityError:
             continue  # the other submission created today's row first: update it instead
     raise ValidationError(_("Please try again."))
+
+
+@transaction.atomic
+def checkin_delete(*, checkin: CheckIn) -> None:
+    """The owner deletes one day's check-in for good (encouragements on it go with it)."""
+    checkin.delete()

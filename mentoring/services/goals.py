@@ -179,3 +179,9 @@ def milestone_set_done(*, milestone: Milestone, done: bool) -> Milestone:
 @transaction.atomic
 def milestone_delete(*, milestone: Milestone) -> None:
     milestone.delete()
+
+
+@transaction.atomic
+def goal_delete(*, goal: Goal) -> None:
+    """The owner deletes a goal for good: its milestones and encouragements go with it."""
+    goal.delete()

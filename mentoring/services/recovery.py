@@ -107,3 +107,12 @@ def recovery_return_to_use(
         return_to_use_notify(period=current, pairing=told)
     RecoveryPeriod.objects.create(membership=membership, started_on=on)
     return current
+
+
+@transaction.atomic
+def recovery_period_delete(*, period: RecoveryPeriod) -> None:
+    """The owner deletes an earlier (ended) period and its private note. The current period
+    is the counter: it is changed by starting again, not deleted here."""
+    if period.ended_on is None:
+        raise ValidationError(_("Only an earlier period can be deleted."))
+    period.delete()

@@ -16,6 +16,7 @@ PRODUCT_APPS = {
     "surveys",
     "mentoring",
     "reports",
+    "mydata",
 }
 
 

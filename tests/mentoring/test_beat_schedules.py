@@ -18,6 +18,7 @@ EXPECTED = {
     "mentoring.tasks.stalled_pairs_sweep": (1, "hours"),
     "mentoring.tasks.weekly_digest_sweep": (15, "minutes"),
     "surveys.tasks.surveys_due_sweep": (1, "hours"),
+    "mydata.tasks.data_exports_expire": (15, "minutes"),
 }
 
 
