@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
@@ -7,6 +8,10 @@ from mentoring.views import home as member_home
 handler403 = "config.errors.forbidden"
 handler404 = "config.errors.not_found"
 handler500 = "config.errors.server_error"
+
+# The admin's own password form would skip allauth's second step and rate limits: its login
+# page sends to allauth's instead (a signed-in non-staff person gets 403).
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", account_views.home, name="home"),

@@ -1,0 +1,15 @@
+"""How a session's sign-in is recorded for the coordinator two-factor rule.
+
+`accounts.selectors.session_completed_mfa` reads allauth's record of the steps this session
+went through. Turning on an authenticator app proves the person holds it (they typed a code
+from it, after re-entering their password), so that counts as this session's second step too;
+without it a coordinator who just turned two-factor on would at once be asked for a code again.
+"""
+
+from allauth.account.internal.flows.login import record_authentication
+from allauth.mfa.models import Authenticator
+
+
+def on_authenticator_added(sender, request, user, authenticator, **kwargs) -> None:
+    if request is not None and authenticator.type == Authenticator.Type.TOTP:
+        record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
