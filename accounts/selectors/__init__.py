@@ -24,6 +24,7 @@ from .memberships import (  # noqa: F401
 )
 from .people import (  # noqa: F401
     MfaStep,
+    coordinator_idle_minutes,
     coordinator_mfa_step,
     coordinator_needs_mfa,
     session_completed_mfa,

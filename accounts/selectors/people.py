@@ -46,3 +46,18 @@ def coordinator_mfa_step(*, request: HttpRequest, user: User) -> str | None:
 
 def coordinator_needs_mfa(*, request: HttpRequest, user: User) -> bool:
     return coordinator_mfa_step(request=request, user=user) is not None
+
+
+def coordinator_idle_minutes(*, user: User) -> int | None:
+    """The shortest "sign out coordinators after" of the programs this person actively
+    coordinates, or None for someone who coordinates none (the site's session length holds)."""
+    from django.db.models import Min
+
+    from ..models import Membership, Role
+
+    # Any membership not ended counts: when in doubt, the shorter limit.
+    return (
+        Membership.objects.filter(user=user, role=Role.COORDINATOR)
+        .exclude(status=Membership.Status.LEFT)
+        .aggregate(minutes=Min("program__coordinator_idle_minutes"))["minutes"]
+    )
