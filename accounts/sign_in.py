@@ -6,6 +6,8 @@ from it, after re-entering their password), so that counts as this session's sec
 without it a coordinator who just turned two-factor on would at once be asked for a code again.
 """
 
+import time
+
 from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.models import Authenticator
 
@@ -13,3 +15,12 @@ from allauth.mfa.models import Authenticator
 def on_authenticator_added(sender, request, user, authenticator, **kwargs) -> None:
     if request is not None and authenticator.type == Authenticator.Type.TOTP:
         record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+
+
+def on_user_logged_in(sender, request, user, **kwargs) -> None:
+    """A sign-in is activity: the inactivity clock starts with it (and the first page after
+    it does not have to save the session again)."""
+    from .middleware import LAST_ACTIVITY_KEY
+
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_ACTIVITY_KEY] = int(time.time())

@@ -85,6 +85,13 @@ class TestCoordinatorIdleSignOut:
         login_page = client.get(response["Location"]).content.decode()
         assert "signed out after 30 minutes without activity" in login_page
 
+    def test_signing_in_starts_the_clock(self, client, mentee):
+        client.post(
+            reverse("account_login"),
+            {"login": mentee.user.email, "password": "correct-horse-battery"},
+        )
+        assert abs(time.time() - client.session[LAST_ACTIVITY_KEY]) < 5
+
     def test_activity_keeps_the_coordinator_signed_in(self, login, coordinator):
         client = login(coordinator)
         board = page("matching_coord:board", coordinator)
