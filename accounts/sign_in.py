@@ -15,6 +15,9 @@ from allauth.mfa.models import Authenticator
 def on_authenticator_added(sender, request, user, authenticator, **kwargs) -> None:
     if request is not None and authenticator.type == Authenticator.Type.TOTP:
         record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+        # allauth sends this signal on commit, which may come after the response has saved
+        # the session: save it here so the record is not lost.
+        request.session.save()
 
 
 def on_user_logged_in(sender, request, user, **kwargs) -> None:

@@ -122,6 +122,21 @@ class TestCoordinatorSessionUsedTwoFactor:
         page = reverse("accounts:members", kwargs={"program_slug": program.slug})
         assert reverse("mfa_reauthenticate") in client.get(page)["Location"]
 
+    def test_turning_two_factor_on_counts_as_this_sessions_second_step(
+        self, client, program, django_capture_on_commit_callbacks
+    ):
+        coordinator = MembershipFactory(program=program, role=Role.COORDINATOR)
+        client.force_login(coordinator.user)
+        page = reverse("accounts:members", kwargs={"program_slug": program.slug})
+        assert reverse("mfa_activate_totp") in client.get(page)["Location"]
+        client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+        client.get(reverse("mfa_activate_totp"))
+        secret = client.session["mfa.totp.secret"]
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(reverse("mfa_activate_totp"), {"code": code(secret)})
+        assert response.status_code == 302
+        assert client.get(page).status_code == 200
+
     def test_mentor_pages_do_not_ask_for_a_code(self, client, mentor):
         client.force_login(mentor.user)
         forget_mfa_step(client)
