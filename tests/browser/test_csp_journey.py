@@ -20,52 +20,6 @@ from tests.factories import (
 
 PASSWORD = "journey-passphrase-2026"
 
-# securitypolicyviolation events are not always mirrored in the console: record them too.
-RECORD_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", function (event) {
-  window.__cspViolations.push(event.violatedDirective + " " + (event.blockedURI || "inline"));
-});
-"""
-
-
-class Watch:
-    """What the browser says and asks while a person walks the pages."""
-
-    def __init__(self, page: Page, origin: str):
-        self.page = page
-        self.origin = origin
-        self.console: list[str] = []
-        self.foreign: list[str] = []
-        self.violations: list[str] = []
-        page.add_init_script(RECORD_VIOLATIONS)
-        page.on("console", self._console)
-        page.on("request", self._request)
-
-    def _console(self, message) -> None:
-        if message.type in ("error", "warning"):
-            self.console.append(message.text)
-
-    def _request(self, request) -> None:
-        url = request.url
-        if not (url.startswith(self.origin + "/") or url.startswith(("data:", "blob:"))):
-            self.foreign.append(url)
-
-    def visit(self, path: str) -> None:
-        self.page.goto(f"{self.origin}{path}")
-        self.collect()
-
-    def collect(self) -> None:
-        self.violations += self.page.evaluate("window.__cspViolations || []")
-        self.page.evaluate("window.__cspViolations = []")
-
-    def assert_clean(self) -> None:
-        self.collect()
-        csp_console = [text for text in self.console if "Content Security Policy" in text]
-        assert csp_console == [], csp_console
-        assert self.violations == [], self.violations
-        assert self.foreign == [], self.foreign
-
 
 def _member(program, role, email, name):
     return MembershipFactory(
@@ -91,7 +45,7 @@ def _log_out(page: Page, origin: str) -> None:
     page.goto(f"{origin}/")
 
 
-def test_main_pages_of_each_role_respect_the_policy(page: Page, live_server, totp_code):
+def test_main_pages_of_each_role_respect_the_policy(page: Page, live_server, totp_code, csp_watch):
     page.set_default_timeout(10_000)
     origin = live_server.url
     program = ProgramFactory(name="Harbor Peer Mentoring", slug="harbor")
@@ -105,7 +59,7 @@ def test_main_pages_of_each_role_respect_the_policy(page: Page, live_server, tot
     MilestoneFactory(goal=goal, title="Buy walking shoes")
     MilestoneFactory(goal=goal, title="Walk 5 mornings in a row")
     HabitFactory(membership=mentee, name="Morning walk")
-    watch = Watch(page, origin)
+    watch = csp_watch(page, origin)
     base = f"/p/{program.slug}"
 
     # The mentee: home, goals (a milestone ticked through htmx), check-in, journal, messages.
