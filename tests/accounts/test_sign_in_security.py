@@ -73,6 +73,21 @@ class TestAdminLogin:
         assert signed_in(client)
         assert client.get("/admin/").status_code == 200
 
+    def test_staff_session_that_skipped_the_code_is_sent_to_enter_one(self, client):
+        staff = UserFactory(email="ops@example.org", is_staff=True, is_superuser=True)
+        secret = totp_for(staff)
+        client.force_login(staff)
+        forget_mfa_step(client)
+        response = client.get("/admin/", follow=True)
+        assert response.redirect_chain[-1][0] == f"{reverse('mfa_reauthenticate')}?next=%2Fadmin%2F"
+        assert client.get("/admin/accounts/user/").status_code == 302
+        response = client.post(
+            f"{reverse('mfa_reauthenticate')}?next=/admin/", {"code": code(secret)}
+        )
+        assert response["Location"] == "/admin/"
+        assert client.get("/admin/").status_code == 200
+        assert client.get("/admin/accounts/user/").status_code == 200
+
     def test_signed_in_member_who_is_not_staff_gets_403_on_the_admin_login(self, client):
         client.force_login(UserFactory(email="pat@example.org"))
         assert client.get("/admin/login/").status_code == 403
