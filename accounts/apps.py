@@ -9,6 +9,14 @@ class AccountsConfig(AppConfig):
     verbose_name = _("People and programs")
 
     def ready(self):
+        from allauth.mfa.signals import authenticator_added
+        from django.contrib.auth.signals import user_logged_in
+
+        from .sign_in import on_authenticator_added, on_user_logged_in
+
+        authenticator_added.connect(on_authenticator_added, dispatch_uid="accounts.mfa_added")
+        user_logged_in.connect(on_user_logged_in, dispatch_uid="accounts.activity_clock")
+
         from .dates import install_read_guard
 
         # Dates Python can't convert, stored before the bounds or by raw SQL, read as clamped.

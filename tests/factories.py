@@ -184,6 +184,40 @@ def enable_mfa(user):
     return TOTP.activate(user, generate_totp_secret())
 
 
+def session_record_mfa(client, user) -> None:
+    """Record in the test client's session that it signed in with the second step, as
+    allauth does after a code is entered; only for someone who has an authenticator app.
+    (The session keys are written directly: no signal goes out for a sign-in that did not
+    happen.)"""
+    import time
+
+    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+    from allauth.account.internal.flows import login as login_flow
+    from allauth.mfa.models import Authenticator
+
+    authenticator = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if authenticator is None:
+        return
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "password", "at": time.time()},
+        {"method": "mfa", "at": time.time(), "id": authenticator.pk, "type": "totp"},
+    ]
+    session[login_flow._AUTHENTICATION_METHODS_USER_SESSION_KEY] = login_flow.user_id_to_str(user)
+    session.save()
+
+
+def forget_mfa_step(client) -> None:
+    """Make the test client's session one that signed in with a password only."""
+    import time
+
+    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [{"method": "password", "at": time.time()}]
+    session.save()
+
+
 # PRIVACY
 
 

@@ -6,31 +6,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_program_settings'),
-        ('matching', '0002_proposal_reminder_days'),
-        ('mentoring', '0006_coordinator_scale_indexes'),
+        ("accounts", "0003_program_settings"),
+        ("matching", "0002_proposal_reminder_days"),
+        ("mentoring", "0006_coordinator_scale_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='checkin',
-            name='membership',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='checkins', to='accounts.membership'),
+            model_name="checkin",
+            name="membership",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="checkins",
+                to="accounts.membership",
+            ),
         ),
         migrations.AlterField(
-            model_name='meeting',
-            name='pairing',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='matching.pairing'),
+            model_name="meeting",
+            name="pairing",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="meetings",
+                to="matching.pairing",
+            ),
         ),
         migrations.AddIndex(
-            model_name='checkin',
-            index=models.Index(fields=['date', 'membership'], name='checkin_by_date'),
+            model_name="checkin",
+            index=models.Index(fields=["date", "membership"], name="checkin_by_date"),
         ),
         migrations.AddIndex(
-            model_name='meeting',
-            index=models.Index(fields=['starts_at', 'status', 'pairing'], name='meeting_by_start'),
+            model_name="meeting",
+            index=models.Index(fields=["starts_at", "status", "pairing"], name="meeting_by_start"),
         ),
     ]
