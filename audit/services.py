@@ -1,0 +1,148 @@
+"""Writing the audit trail: `audit_record` (one row, one INSERT) and `audit_record_many` (one
+row per record shown, one bulk INSERT).
+
+A failed audit write never breaks the page: it runs in its own savepoint, so inside a
+change's transaction the row commits or rolls back with the change, and an error writing it
+is logged and swallowed without spoiling the change's transaction.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.db import DatabaseError, transaction
+
+from accounts.models import Membership, Program
+
+from .models import USER_AGENT_MAX_LENGTH, Action, AuditEvent
+
+logger = logging.getLogger(__name__)
+
+# A record named as ("checkin", 42), or a model instance (its model name and pk).
+RecordRef = tuple[str, int | None] | Any
+
+
+def client_ip(request) -> str | None:
+    """The address the request came from. Behind the TLS proxy (`BEHIND_TLS_PROXY`), the last
+    address of X-Forwarded-For is the one our proxy saw; anything before it the client could
+    have written itself. Without the proxy, X-Forwarded-For is ignored."""
+    if request is None:
+        return None
+    address = request.META.get("REMOTE_ADDR", "")
+    if getattr(settings, "AUDIT_TRUST_X_FORWARDED_FOR", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded.strip():
+            address = forwarded.split(",")[-1].strip()
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
+
+
+def _user_agent(request) -> str:
+    if request is None:
+        return ""
+    return request.META.get("HTTP_USER_AGENT", "")[:USER_AGENT_MAX_LENGTH]
+
+
+def _record(record: RecordRef) -> tuple[str, int | None]:
+    if record is None:
+        return "", None
+    if isinstance(record, tuple):
+        return record
+    return record._meta.model_name, record.pk
+
+
+def _event(
+    *,
+    action: str,
+    actor,
+    subject: Membership | None,
+    record: RecordRef,
+    request,
+    program: Program | int | None,
+) -> AuditEvent:
+    actor_membership = actor if isinstance(actor, Membership) else None
+    actor_user_id = actor_membership.user_id if actor_membership else getattr(actor, "pk", None)
+    if program is None:
+        source = actor_membership or subject
+        program_id = source.program_id if source is not None else None
+    else:
+        program_id = getattr(program, "pk", program)
+    record_type, record_id = _record(record)
+    return AuditEvent(
+        action=Action(action),
+        actor_user_id=actor_user_id,
+        actor_membership=actor_membership,
+        program_id=program_id,
+        subject=subject,
+        record_type=record_type,
+        record_id=record_id,
+        ip_address=client_ip(request),
+        user_agent=_user_agent(request),
+    )
+
+
+def _save(events: list[AuditEvent]) -> list[AuditEvent]:
+    try:
+        with transaction.atomic():
+            return AuditEvent.objects.bulk_create(events)
+    except DatabaseError:
+        logger.exception("Could not write %d audit event(s)", len(events))
+        return []
+
+
+def audit_record(
+    *,
+    action: str,
+    actor,
+    subject: Membership | None = None,
+    record: RecordRef = None,
+    request=None,
+    program: Program | int | None = None,
+) -> AuditEvent | None:
+    """One audit row. `actor` is the Membership acting (its program is the row's program
+    unless `program` is given), a User outside any program (sign-in, erasure), or None.
+    `subject` is the membership whose records were touched; `record` the record, as an
+    instance or ("checkin", 42). Never pass a record's text."""
+    saved = _save(
+        [
+            _event(
+                action=action,
+                actor=actor,
+                subject=subject,
+                record=record,
+                request=request,
+                program=program,
+            )
+        ]
+    )
+    return saved[0] if saved else None
+
+
+def audit_record_many(
+    *,
+    action: str,
+    actor,
+    records: Iterable[tuple[Membership | None, RecordRef]],
+    request=None,
+    program: Program | int | None = None,
+) -> list[AuditEvent]:
+    """One row per (subject, record) pair, written in one bulk INSERT: a page that shows
+    several people's figures or several records writes them all at once."""
+    events = [
+        _event(
+            action=action,
+            actor=actor,
+            subject=subject,
+            record=record,
+            request=request,
+            program=program,
+        )
+        for subject, record in records
+    ]
+    return _save(events) if events else []
