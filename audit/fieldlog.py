@@ -19,6 +19,7 @@ from auditlog.middleware import AuditlogMiddleware
 from django.db import models
 from django.db.models.signals import pre_save
 
+from .context import done, serving
 from .services import client_ip
 
 FREE_TEXT = (models.CharField, models.TextField, models.JSONField)
@@ -51,11 +52,19 @@ def _neutral_name(sender, instance, **kwargs) -> None:
 
 class AuditMiddleware(AuditlogMiddleware):
     """auditlog's middleware (who changed a field, from where), taking the address the way
-    the audit trail does: X-Forwarded-For only behind our own proxy."""
+    the audit trail does (X-Forwarded-For only behind our own proxy); it also keeps the
+    request at hand for `audit_record` calls made inside services."""
 
     @staticmethod
     def _get_remote_addr(request):
         return client_ip(request)
+
+    def __call__(self, request):
+        token = serving(request)
+        try:
+            return super().__call__(request)
+        finally:
+            done(token)
 
 
 def connect() -> None:

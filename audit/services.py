@@ -18,6 +18,7 @@ from django.db import DatabaseError, transaction
 
 from accounts.models import Membership, Program
 
+from .context import current_request
 from .models import USER_AGENT_MAX_LENGTH, Action, AuditEvent
 
 logger = logging.getLogger(__name__)
@@ -57,6 +58,17 @@ def _record(record: RecordRef) -> tuple[str, int | None]:
     return record._meta.model_name, record.pk
 
 
+def _actor_membership(actor, request) -> Membership | None:
+    """The membership acting: given, or the one `program_view` resolved for this request
+    when the actor is that membership's person."""
+    if isinstance(actor, Membership):
+        return actor
+    resolved = getattr(request, "membership", None)
+    if isinstance(resolved, Membership) and (actor is None or resolved.user_id == actor.pk):
+        return resolved
+    return None
+
+
 def _event(
     *,
     action: str,
@@ -66,7 +78,11 @@ def _event(
     request,
     program: Program | int | None,
 ) -> AuditEvent:
-    actor_membership = actor if isinstance(actor, Membership) else None
+    request = request if request is not None else current_request()
+    actor_membership = _actor_membership(actor, request)
+    if actor is None and actor_membership is None and request is not None:
+        user = getattr(request, "user", None)
+        actor = user if getattr(user, "is_authenticated", False) else None
     actor_user_id = actor_membership.user_id if actor_membership else getattr(actor, "pk", None)
     if program is None:
         source = actor_membership or subject
@@ -106,7 +122,9 @@ def audit_record(
     program: Program | int | None = None,
 ) -> AuditEvent | None:
     """One audit row. `actor` is the Membership acting (its program is the row's program
-    unless `program` is given), a User outside any program (sign-in, erasure), or None.
+    unless `program` is given), a User (the membership the request resolved for that person
+    is used when there is one), or None (the person signed in to this request, if any).
+    `request` defaults to the request being served (address and browser).
     `subject` is the membership whose records were touched; `record` the record, as an
     instance or ("checkin", 42). Never pass a record's text."""
     saved = _save(

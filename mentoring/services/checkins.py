@@ -7,6 +7,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Role
+from audit.models import Action
+from audit.services import audit_record
 
 from ..models import CheckIn, Visibility
 from .notify import outreach_notify
@@ -57,9 +59,11 @@ def checkin_record(
                     .filter(membership=membership, date=day)
                     .first()
                 )
+                action = Action.CHANGE
                 if checkin is None:
                     checkin = CheckIn.objects.create(membership=membership, date=day, **fields)
                     new_request = wants_outreach
+                    action = Action.CREATE
                 else:
                     new_request = wants_outreach and not checkin.wants_outreach
                     if new_request:
@@ -67,6 +71,7 @@ def checkin_record(
                     for name, value in fields.items():
                         setattr(checkin, name, value)
                     checkin.save()
+                audit_record(action=action, actor=membership, subject=membership, record=checkin)
                 # A private check-in stays private: the form tells the person nobody is told.
                 if new_request and visibility == Visibility.SHARED:
                     outreach_notify(checkin=checkin)

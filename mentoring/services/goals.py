@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Role
 from accounts.services import form_submission_claim
+from audit.models import Action
+from audit.services import audit_record
 
 from ..models import Goal, GoalCategory, Milestone, Visibility
 from .time import local_today
@@ -85,6 +87,7 @@ def goal_create(
     Milestone.objects.bulk_create(
         [Milestone(goal=goal, position=i, **item) for i, item in enumerate(cleaned)]
     )
+    audit_record(action=Action.CREATE, actor=membership, subject=membership, record=goal)
     return goal
 
 
@@ -123,6 +126,7 @@ def goal_update(*, goal: Goal, **fields) -> Goal:
         setattr(goal, name, value.strip() if isinstance(value, str) else value)
     goal.full_clean(exclude=["membership"])
     goal.save()
+    audit_record(action=Action.CHANGE, actor=None, subject=goal.membership, record=goal)
     return goal
 
 
@@ -134,6 +138,7 @@ def goal_set_status(*, goal: Goal, status: str) -> Goal:
     goal.status = status
     goal.achieved_at = timezone.now() if status == Goal.Status.ACHIEVED else None
     goal.save(update_fields=["status", "achieved_at", "updated_at"])
+    audit_record(action=Action.CHANGE, actor=None, subject=goal.membership, record=goal)
     return goal
 
 
@@ -151,9 +156,11 @@ def milestone_add(*, goal: Goal, title: str, due_date: date | None = None) -> Mi
         errors["title"] = [_("At most 20 milestones per goal.")]
     if errors:
         raise ValidationError(errors)
-    return Milestone.objects.create(
+    milestone = Milestone.objects.create(
         goal=goal, title=title.strip()[:120], due_date=due_date, position=count
     )
+    audit_record(action=Action.CREATE, actor=None, subject=goal.membership, record=milestone)
+    return milestone
 
 
 @transaction.atomic
@@ -164,9 +171,14 @@ def milestone_set_done(*, milestone: Milestone, done: bool) -> Milestone:
     elif not done:
         milestone.done_at = None
     milestone.save(update_fields=["done_at"])
+    audit_record(
+        action=Action.CHANGE, actor=None, subject=milestone.goal.membership, record=milestone
+    )
     return milestone
 
 
 @transaction.atomic
 def milestone_delete(*, milestone: Milestone) -> None:
+    record = ("milestone", milestone.pk)
     milestone.delete()
+    audit_record(action=Action.DELETE, actor=None, subject=milestone.goal.membership, record=record)
