@@ -8,7 +8,7 @@ from django.apps import apps
 
 from tests import factories
 
-APPS = ("accounts", "matching", "messaging", "surveys", "mentoring", "reports")
+APPS = ("accounts", "audit", "matching", "messaging", "surveys", "mentoring", "reports")
 
 FACTORIES = {
     obj._meta.model: obj
