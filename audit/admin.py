@@ -1,6 +1,8 @@
 """Operators read the audit trail here: no add, change or delete, whatever their permissions
 (the database would refuse the last two anyway)."""
 
+from auditlog.admin import LogEntryAdmin
+from auditlog.models import LogEntry
 from django.contrib import admin
 
 from accounts.admin.records import RecordAdmin
@@ -36,3 +38,13 @@ class AuditEventAdmin(RecordAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# auditlog's own admin searches the user's first and last names, which PeerPath's User does
+# not have (a search would fail): the same admin, searching what exists.
+admin.site.unregister(LogEntry)
+
+
+@admin.register(LogEntry)
+class FieldHistoryAdmin(LogEntryAdmin):
+    search_fields = ["object_repr", "actor__email"]

@@ -73,7 +73,7 @@ def _event(
     *,
     action: str,
     actor,
-    subject: Membership | None,
+    subject: Membership | int | None,
     record: RecordRef,
     request,
     program: Program | int | None,
@@ -84,8 +84,9 @@ def _event(
         user = getattr(request, "user", None)
         actor = user if getattr(user, "is_authenticated", False) else None
     actor_user_id = actor_membership.user_id if actor_membership else getattr(actor, "pk", None)
+    subject_id = subject if isinstance(subject, int) else getattr(subject, "pk", None)
     if program is None:
-        source = actor_membership or subject
+        source = actor_membership or (subject if isinstance(subject, Membership) else None)
         program_id = source.program_id if source is not None else None
     else:
         program_id = getattr(program, "pk", program)
@@ -95,7 +96,7 @@ def _event(
         actor_user_id=actor_user_id,
         actor_membership=actor_membership,
         program_id=program_id,
-        subject=subject,
+        subject_id=subject_id,
         record_type=record_type,
         record_id=record_id,
         ip_address=client_ip(request),
@@ -116,7 +117,7 @@ def audit_record(
     *,
     action: str,
     actor,
-    subject: Membership | None = None,
+    subject: Membership | int | None = None,
     record: RecordRef = None,
     request=None,
     program: Program | int | None = None,
@@ -125,8 +126,8 @@ def audit_record(
     unless `program` is given), a User (the membership the request resolved for that person
     is used when there is one), or None (the person signed in to this request, if any).
     `request` defaults to the request being served (address and browser).
-    `subject` is the membership whose records were touched; `record` the record, as an
-    instance or ("checkin", 42). Never pass a record's text."""
+    `subject` is the membership whose records were touched (or its id, once it is gone);
+    `record` the record, as an instance or ("checkin", 42). Never pass a record's text."""
     saved = _save(
         [
             _event(
@@ -146,7 +147,7 @@ def audit_record_many(
     *,
     action: str,
     actor,
-    records: Iterable[tuple[Membership | None, RecordRef]],
+    records: Iterable[tuple[Membership | int | None, RecordRef]],
     request=None,
     program: Program | int | None = None,
 ) -> list[AuditEvent]:

@@ -165,3 +165,14 @@ def test_a_row_about_an_erased_person_still_shows(login, coordinator, mentee):
     gone.user.delete()
     page = login(coordinator).get(trail_url()).content.decode()
     assert "goal #9" in page and "no longer exists" in page
+
+
+@pytest.mark.django_db
+def test_operators_search_the_field_history(operator, mentee):
+    from mentoring import services as mentoring_services
+
+    mentoring_services.goal_create(membership=mentee, title="Walk", category="health")
+    base = "/admin/auditlog/logentry/"
+    assert operator.get(base).status_code == 200
+    assert operator.get(base, {"q": "goal"}).status_code == 200
+    assert operator.get(base, {"q": "mentee@example.org"}).status_code == 200

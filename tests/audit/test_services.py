@@ -91,3 +91,18 @@ def test_the_row_rolls_back_with_the_change_it_records(mentee):
         audit_record(action=Action.CREATE, actor=mentee, subject=mentee, record=("goal", 1))
         raise RuntimeError("the change failed")
     assert not AuditEvent.objects.exists()
+
+
+@pytest.mark.django_db
+def test_erasure_is_recorded_with_the_ids_of_what_is_gone(mentee, coordinator):
+    """What the data-erasure service calls: the row keeps the ids after the rows are gone."""
+    membership_id, program_id = mentee.pk, mentee.program_id
+    mentee.user.delete()
+    event = audit_record(
+        action=Action.ERASE, actor=coordinator, subject=membership_id, program=program_id
+    )
+    assert (event.subject_id, event.program_id, event.actor_membership_id) == (
+        membership_id,
+        program_id,
+        coordinator.pk,
+    )
