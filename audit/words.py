@@ -23,6 +23,7 @@ YOUR_RECORDS = {
     "strategyshare": gettext_lazy("your toolkit"),
     "encouragement": gettext_lazy("your encouragements"),
     "shared_records": gettext_lazy("what you share"),
+    "intake": gettext_lazy("your intake answers"),
     "mentee_summary": gettext_lazy("your progress summary"),
     "member_summary": gettext_lazy("your member page (dates and counts)"),
     "attention": gettext_lazy("your progress figures (the attention list)"),

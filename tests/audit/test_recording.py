@@ -143,3 +143,10 @@ def test_exports_are_recorded(login, coordinator):
         coordinator.program_id,
         "export_meetings",
     )
+
+
+@pytest.mark.django_db
+def test_the_mentor_reading_the_mentees_intake_is_recorded(login, mentor, mentee, pairing):
+    url = reverse("matching:my_mentee", kwargs={"program_slug": "harbor", "mentee_id": mentee.pk})
+    assert login(mentor).get(url).status_code == 200
+    assert _rows() == [(Action.VIEW, mentor.pk, mentee.pk, "intake", None)]
