@@ -1,6 +1,8 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.urls import reverse
 
+from .mail import header_line
+
 PENDING_INVITATION_KEY = "peerpath_pending_invitation"
 
 
@@ -13,6 +15,10 @@ class AccountAdapter(DefaultAccountAdapter):
         if not pending:
             return None
         return reverse(pending["view"], kwargs=pending["kwargs"])
+
+    def format_email_subject(self, subject):
+        # allauth joins the subject's lines; a display name may still carry \r or \u2028.
+        return header_line(super().format_email_subject(subject))
 
     def get_login_redirect_url(self, request):
         return self._pending_invitation_url(request) or super().get_login_redirect_url(request)

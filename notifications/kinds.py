@@ -84,6 +84,7 @@ _ALL = [
     Kind("action_item", _("New action items"), Audience.BOTH),
     Kind("pair_stalled", _("A pair has not met for a while"), Audience.COORDINATOR),
     Kind("weekly_digest", _("Weekly program summary"), Audience.COORDINATOR),
+    Kind("survey_due", _("A survey is ready for you"), Audience.BOTH),
     Kind("new_message", _("New messages"), Audience.ANYONE),
     Kind("announcement", _("Announcements"), Audience.ANYONE),
     Kind("message_reported", _("A message is reported for review"), Audience.COORDINATOR),

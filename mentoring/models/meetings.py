@@ -35,7 +35,10 @@ class Meeting(models.Model):
         HELD = "held", _("Held")
         MISSED = "missed", _("Missed")
 
-    pairing = models.ForeignKey(Pairing, on_delete=models.CASCADE, related_name="meetings")
+    # No index of its own: the (pairing, status, starts_at) index leads with it.
+    pairing = models.ForeignKey(
+        Pairing, on_delete=models.CASCADE, related_name="meetings", db_index=False
+    )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.PROPOSED)
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -87,6 +90,8 @@ class Meeting(models.Model):
         ordering = ["starts_at"]
         indexes = [
             models.Index(fields=["pairing", "status", "starts_at"]),
+            # Program figures over a window of time (trends, the funder report's range).
+            models.Index(fields=["starts_at", "status", "pairing"], name="meeting_by_start"),
             # A pairing's latest logged meeting (stalled pairs), without sorting its history.
             models.Index(
                 fields=["pairing", "-starts_at"],

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from accounts.dates import RECENT, date_error
 from accounts.models import Membership, Role
 from audit.models import Action
 from audit.services import audit_record
@@ -40,6 +41,8 @@ def checkin_record(
     today = local_today(membership)
     if day is not None and day > today:
         errors["date"] = [_("You can't record a check-in for a day that hasn't come yet.")]
+    elif message := date_error(day, RECENT, today=today):
+        errors["date"] = [message]
     if errors:
         raise ValidationError(errors)
     fields = {

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.dates import RECOVERY_START, check_date
 from accounts.models import Membership, Role
 from audit.models import Action
 from audit.services import audit_record
@@ -42,6 +43,7 @@ def recovery_start(*, membership: Membership, started_on: date) -> RecoveryPerio
         raise ValidationError(_("Recovery time belongs to mentees."))
     if started_on > local_today(membership):
         raise ValidationError({"started_on": [_("The start date can't be in the future.")]})
+    check_date(started_on, RECOVERY_START, today=local_today(membership), field="started_on")
     current = (
         RecoveryPeriod.objects.select_for_update()
         .filter(membership=membership, ended_on__isnull=True)
