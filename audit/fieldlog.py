@@ -46,6 +46,26 @@ def track(model, *, keep: Iterable[str] = ()) -> None:
         auditlog.register(model, exclude_fields=private_fields(model, keep=keep))
 
 
+def paused():
+    """A context manager: nothing is added to the field history inside it. Erasing a person
+    runs inside it, or every record deleted in cascade would leave a "deleted" entry holding
+    its figures (moods, dates)."""
+    from auditlog.context import disable_auditlog
+
+    return disable_auditlog()
+
+
+def forget(*, querysets: Iterable[models.QuerySet]) -> int:
+    """Erasure: remove the field history of these records (it holds figures such as moods,
+    never words). The audit trail (AuditEvent) is not touched: it holds no content and stays."""
+    from auditlog.models import LogEntry
+
+    removed = 0
+    for queryset in querysets:
+        removed += LogEntry.objects.get_for_objects(queryset).delete()[0]
+    return removed
+
+
 def _neutral_name(sender, instance, **kwargs) -> None:
     instance.object_repr = f"{instance.content_type.model} #{instance.object_pk}"
 

@@ -79,3 +79,19 @@ def test_every_free_text_field_of_a_tracked_model_is_left_out():
     assert {"title", "why", "measure"} <= set(private_fields(mentoring_models.Goal))
     # Fields with fixed choices say nothing in a member's words: they stay.
     assert "visibility" not in private_fields(mentoring_models.CheckIn)
+
+
+@pytest.mark.django_db
+def test_erasure_pauses_and_forgets_the_field_history(mentee, other_mentee):
+    from audit.fieldlog import forget, paused
+
+    mentoring_services.checkin_record(membership=mentee, mood=2, craving=3)
+    kept = mentoring_services.checkin_record(membership=other_mentee, mood=5, craving=0)
+    checkins = mentoring_models.CheckIn.objects.filter(membership=mentee)
+    assert forget(querysets=[checkins]) == 1
+    with paused():
+        checkins.delete()
+    assert not LogEntry.objects.filter(
+        content_type__model="checkin", action=LogEntry.Action.DELETE
+    ).exists()
+    assert LogEntry.objects.get_for_object(kept).exists()
