@@ -41,7 +41,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_celery_beat",
     "rules.apps.AutodiscoverRulesConfig",
+    "auditlog",
     "accounts",
+    "audit",
     "privacy",
     "notifications",
     "matching",
@@ -63,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.UserLanguageMiddleware",
+    "audit.fieldlog.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.CoordinatorIdleSignOutMiddleware",
     "accounts.middleware.NoStoreForSignedInMiddleware",
@@ -279,6 +282,8 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_TLS_PROXY", default=False) else None
 )
+# The audit trail takes the client's address from X-Forwarded-For only behind our own proxy.
+AUDIT_TRUST_X_FORWARDED_FOR = env.bool("BEHIND_TLS_PROXY", default=False)
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SILENCED_SYSTEM_CHECKS = []

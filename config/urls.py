@@ -42,6 +42,7 @@ urlpatterns = [
     path("p/<slug:program_slug>/announcements/", include("messaging.urls.announcements")),
     path("p/<slug:program_slug>/reports/", include("reports.urls")),
     path("p/<slug:program_slug>/surveys/", include("surveys.urls")),
+    path("p/<slug:program_slug>/", include("audit.urls")),
     path("calendar/", include("mentoring.urls.feeds")),
     path("me/", include("mydata.urls")),
 ]

@@ -7,11 +7,17 @@ import os
 import uuid
 
 import pytest
+from django.conf import settings as django_settings
 
 from accounts.models import Membership, Role
 from matching.models import Pairing
 
 from .factories import MembershipFactory, PairingFactory, ProgramFactory, UserFactory, enable_mfa
+
+# Transactional and live-server tests end with Django's `flush`, which empties every table,
+# the append-only audit trail included: allowed on test databases only (see audit/db.py).
+# Set before the first connection opens, which reads it.
+django_settings.AUDIT_ALLOW_FLUSH = True
 
 
 def pytest_collection_modifyitems(config, items):

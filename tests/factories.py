@@ -27,6 +27,7 @@ from accounts.models import (
     Role,
     User,
 )
+from audit.models import Action, AuditEvent
 from matching import services as matching_services
 from matching.models import (
     DoNotPair,
@@ -698,6 +699,22 @@ class SurveyExportFactory(factory.django.DjangoModelFactory):
 
     program = factory.SubFactory(ProgramFactory)
     exported_by = factory.SubFactory(UserFactory)
+
+
+class AuditEventFactory(factory.django.DjangoModelFactory):
+    """A row of the audit trail (append-only: built once, never changed)."""
+
+    class Meta:
+        model = AuditEvent
+
+    actor_membership = factory.SubFactory(MembershipFactory, role=Role.MENTOR)
+    actor_user = factory.SelfAttribute("actor_membership.user")
+    program = factory.SelfAttribute("actor_membership.program")
+    subject = factory.SubFactory(
+        MembershipFactory, role=Role.MENTEE, program=factory.SelfAttribute("..program")
+    )
+    action = Action.VIEW
+    record_type = "checkin"
 
 
 # SHARED BUILDERS

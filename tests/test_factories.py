@@ -10,6 +10,7 @@ from tests import factories
 
 APPS = (
     "accounts",
+    "audit",
     "privacy",
     "matching",
     "messaging",

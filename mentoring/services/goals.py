@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from accounts.dates import TARGET, date_error
 from accounts.models import Membership, Role
 from accounts.services import form_submission_claim
+from audit.models import Action
+from audit.services import audit_record
 
 from ..models import Goal, GoalCategory, Milestone, Visibility
 from .time import local_today
@@ -90,6 +92,7 @@ def goal_create(
     Milestone.objects.bulk_create(
         [Milestone(goal=goal, position=i, **item) for i, item in enumerate(cleaned)]
     )
+    audit_record(action=Action.CREATE, actor=membership, subject=membership, record=goal)
     return goal
 
 
@@ -132,6 +135,7 @@ def goal_update(*, goal: Goal, **fields) -> Goal:
         setattr(goal, name, value.strip() if isinstance(value, str) else value)
     goal.full_clean(exclude=["membership"])
     goal.save()
+    audit_record(action=Action.CHANGE, actor=None, subject=goal.membership, record=goal)
     return goal
 
 
@@ -143,6 +147,7 @@ def goal_set_status(*, goal: Goal, status: str) -> Goal:
     goal.status = status
     goal.achieved_at = timezone.now() if status == Goal.Status.ACHIEVED else None
     goal.save(update_fields=["status", "achieved_at", "updated_at"])
+    audit_record(action=Action.CHANGE, actor=None, subject=goal.membership, record=goal)
     return goal
 
 
@@ -160,9 +165,11 @@ def milestone_add(*, goal: Goal, title: str, due_date: date | None = None) -> Mi
         errors["title"] = [_("At most 20 milestones per goal.")]
     if errors:
         raise ValidationError(errors)
-    return Milestone.objects.create(
+    milestone = Milestone.objects.create(
         goal=goal, title=title.strip()[:120], due_date=due_date, position=count
     )
+    audit_record(action=Action.CREATE, actor=None, subject=goal.membership, record=milestone)
+    return milestone
 
 
 @transaction.atomic
@@ -173,15 +180,23 @@ def milestone_set_done(*, milestone: Milestone, done: bool) -> Milestone:
     elif not done:
         milestone.done_at = None
     milestone.save(update_fields=["done_at"])
+    audit_record(
+        action=Action.CHANGE, actor=None, subject=milestone.goal.membership, record=milestone
+    )
     return milestone
 
 
 @transaction.atomic
 def milestone_delete(*, milestone: Milestone) -> None:
+    record = ("milestone", milestone.pk)
     milestone.delete()
+    audit_record(action=Action.DELETE, actor=None, subject=milestone.goal.membership, record=record)
 
 
 @transaction.atomic
 def goal_delete(*, goal: Goal) -> None:
     """The owner deletes a goal for good: its milestones and encouragements go with it."""
+    record = ("goal", goal.pk)
+    membership = goal.membership
     goal.delete()
+    audit_record(action=Action.DELETE, actor=None, subject=membership, record=record)

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from accounts.dates import LOGGED, TARGET, date_error, datetime_error
 from accounts.models import User
+from audit.models import Action
+from audit.services import audit_record
 from matching.models import Pairing
 
 from ..models import ActionItem, ContactType, Meeting, MeetingFormat
@@ -145,6 +147,7 @@ def meeting_log(
     for item in items:
         item.meeting = meeting
     ActionItem.objects.bulk_create(items)
+    audit_record(action=Action.CHANGE, actor=by, subject=pairing.mentee, record=meeting)
     return meeting
 
 
@@ -169,4 +172,5 @@ def meeting_reflect(*, meeting: Meeting, by: User, text: str) -> Meeting:
     meeting.mentee_reflection = text.strip()[:4000]
     meeting.reflection_at = timezone.now()
     meeting.save(update_fields=["mentee_reflection", "reflection_at", "updated_at"])
+    audit_record(action=Action.CHANGE, actor=by, subject=meeting.pairing.mentee, record=meeting)
     return meeting

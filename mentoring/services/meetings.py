@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from accounts.dates import PLANNED, datetime_error
 from accounts.models import Membership, User
+from audit.models import Action
+from audit.services import audit_record
 from matching.models import Pairing
 
 from ..models import Meeting, MeetingFormat
@@ -109,6 +111,7 @@ def meeting_propose(
         duration_minutes=duration_minutes,
         exclude_id=meeting.pk,
     )
+    audit_record(action=Action.CREATE, actor=by, subject=pairing.mentee, record=meeting)
     meeting_notify(meeting=meeting, kind="meeting_proposed", by=by)
     return meeting, overlaps
 
@@ -137,6 +140,7 @@ def meeting_confirm(*, meeting: Meeting, by: User) -> Meeting:
     meeting.awaiting = None
     meeting.sequence += 1
     meeting.save()
+    audit_record(action=Action.CHANGE, actor=by, subject=meeting.pairing.mentee, record=meeting)
     meeting_notify(meeting=meeting, kind="meeting_confirmed", by=by)
     return meeting
 
@@ -181,6 +185,7 @@ def meeting_propose_other_time(
         duration_minutes=duration_minutes,
         exclude_id=meeting.pk,
     )
+    audit_record(action=Action.CHANGE, actor=by, subject=meeting.pairing.mentee, record=meeting)
     meeting_notify(meeting=meeting, kind="meeting_moved", by=by)
     return meeting, overlaps
 
@@ -200,6 +205,7 @@ def meeting_cancel(*, meeting: Meeting, by: User, reason: str) -> Meeting:
     meeting.awaiting = None
     meeting.sequence += 1
     meeting.save()
+    audit_record(action=Action.CHANGE, actor=by, subject=meeting.pairing.mentee, record=meeting)
     meeting_notify(meeting=meeting, kind="meeting_cancelled", by=by)
     return meeting
 
