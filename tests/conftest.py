@@ -7,11 +7,17 @@ import os
 import uuid
 
 import pytest
+from django.conf import settings as django_settings
 
 from accounts.models import Membership, Role
 from matching.models import Pairing
 
 from .factories import MembershipFactory, PairingFactory, ProgramFactory, UserFactory, enable_mfa
+
+# Transactional and live-server tests end with Django's `flush`, which empties every table,
+# the append-only audit trail included: allowed on test databases only (see audit/db.py).
+# Set before the first connection opens, which reads it.
+django_settings.AUDIT_ALLOW_FLUSH = True
 
 
 def pytest_collection_modifyitems(config, items):
@@ -67,6 +73,25 @@ def _isolated_cache(settings):
     caches = {name: dict(config) for name, config in settings.CACHES.items()}
     caches["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"
     settings.CACHES = caches
+
+
+@pytest.fixture(autouse=True)
+def _force_login_signs_in_fully(monkeypatch):
+    """`client.force_login(user)` stands for a complete sign-in: for someone with an
+    authenticator app that includes the second step, which allauth records in the session and
+    the coordinator pages check. A test of a password-only session signs in through the form
+    or uses `tests.factories.forget_mfa_step`."""
+    from django.test import Client
+
+    from .factories import session_record_mfa
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        session_record_mfa(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture

@@ -32,6 +32,7 @@ from .factories import (
     AnnouncementRecipientFactory,
     CalendarFeedFactory,
     CheckInFactory,
+    ConsentFactory,
     ConversationFactory,
     CoordinatorConversationFactory,
     EventFactory,
@@ -216,7 +217,7 @@ def build_world() -> SimpleNamespace:
         body=ALL_MARKERS["journal_body"],
     )
     today = mentoring_services.local_today(w.mentee)
-    RecoveryPeriodFactory(
+    w.period_past = RecoveryPeriodFactory(
         membership=w.mentee,
         started_on=today - timedelta(days=300),
         ended_on=today - timedelta(days=40),
@@ -284,6 +285,9 @@ def build_world() -> SimpleNamespace:
     ItemFactory(questionnaire=w.questionnaire)
     w.questionnaire_b = QuestionnaireFactory(program=w.program_b)
     ItemFactory(questionnaire=w.questionnaire_b)
+    # Consents of the other mentee (never of M: coordinators may see none of her records).
+    w.consent = ConsentFactory(mentee=w.other_mentee)
+    w.consent_b = ConsentFactory(mentee=w.mentee_b)
     w.invitation = InvitationFactory(program=w.program)
     w.invitation_b = InvitationFactory(program=w.program_b)
     w.round = MatchingRoundFactory(program=w.program)
@@ -376,6 +380,11 @@ def param_value(world, value):
         obj = getattr(world, value)
         return getattr(obj, "pk", obj)
     return value
+
+
+def program_bs(factory):
+    """A record of the mentee of program B, made when the URL is built."""
+    return lambda w: factory(membership=w.mentee_b).pk
 
 
 # Variants used by many entries: another program's object, an ended pairing's object.
@@ -820,6 +829,49 @@ ROUTES: tuple[Route, ...] = (
             ("library", COORD),
         )
     ),
+    # Deleting one's own entries
+    *(
+        Route(
+            f"{name}",
+            M,
+            {param: record},
+            methods="GET POST",
+            variants=(V("other program's", **{param: program_bs(factory)}),),
+        )
+        for name, param, record, factory in (
+            ("goals:delete", "goal_id", "goal_shared", GoalFactory),
+            ("habits:delete", "habit_id", "habit_shared", HabitFactory),
+            ("checkins:delete", "checkin_id", "checkin_shared", CheckInFactory),
+            ("recovery:period_delete", "period_id", "period_past", RecoveryPeriodFactory),
+        )
+    ),
+    # Consent, access history, my data
+    Route("privacy:sharing", MENTEES_A, methods="GET POST", poster=MENTEE),
+    Route(
+        "privacy:revoke",
+        NOBODY,
+        {"consent_id": "consent"},
+        methods="POST",
+        maybe={OTHER_MENTEE},
+        variants=(V("other program's consent", consent_id="consent_b"),),
+    ),
+    Route("privacy:shared_with_me", MEMBERS_A),
+    Route(
+        "members:shared",
+        NOBODY,
+        {"member_id": "mentee"},
+        maybe=COORD,
+        variants=(
+            V("a member who consented", maybe=COORD, member_id="other_mentee"),
+            V("other program's member", member_id="mentee_b"),
+        ),
+    ),
+    Route("audit:access_history", MENTEES_A),
+    Route("audit:trail", COORD),
+    Route("mydata:index", SIGNED_IN),
+    Route("mydata:request", NOBODY, methods="POST", maybe=SIGNED_IN),
+    Route("mydata:download", NOBODY, {"token": "not-a-token"}, maybe=SIGNED_IN),
+    Route("mydata:erase", SIGNED_IN, methods="GET POST", poster=MENTEE),
     # Coordinator pages
     Route("accounts:members", COORD),
     Route(

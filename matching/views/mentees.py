@@ -6,6 +6,8 @@ from django.shortcuts import render
 
 from accounts.decorators import program_view
 from accounts.models import Membership, Role
+from audit.models import Action
+from audit.services import audit_record
 
 from .. import selectors
 from ..models import DAY_PARTS, LANGUAGES, FocusArea, MeetingFormat
@@ -17,6 +19,13 @@ def my_mentee(request, membership: Membership, mentee_id: int):
     mentee = selectors.mentee_get_for_mentor(mentor=membership, mentee_id=mentee_id)
     pairing = selectors.pairing_current_with_mentee(mentor=membership, mentee=mentee)
     mentee_intake = selectors.intake_or_none(membership=mentee)
+    audit_record(
+        action=Action.VIEW,
+        actor=membership,
+        subject=mentee,
+        record=("intake", None),
+        request=request,
+    )
     return render(
         request,
         "matching/member/my_mentee.html",

@@ -14,6 +14,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import program_view
 from accounts.models import Membership, Role
+from audit.models import Action
+from audit.services import audit_record
 
 from .. import selectors, services
 from ..forms import DoNotPairForm, ProposeForm
@@ -33,6 +35,13 @@ def mentee_suggestions(request, membership: Membership, mentee_id: int):
     open_pairing = next((p for p in pairings if p.status in Pairing.OPEN), None)
     previous = [p for p in pairings if p.status == Pairing.Status.ENDED]
     intake = selectors.intake_or_none(membership=mentee)
+    audit_record(
+        action=Action.VIEW,
+        actor=membership,
+        subject=mentee,
+        record=("intake", None),
+        request=request,
+    )
     return coordinator_page(
         request,
         "suggestions.html",

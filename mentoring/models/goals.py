@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Membership
+from privacy.models import Category
 
 from .visibility import Visibility
 
@@ -61,6 +62,13 @@ class Goal(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    # What a consent must cover to disclose it (privacy.rules.has_consent), and whose it is.
+    consent_category = Category.GOALS_HABITS
+
+    @property
+    def consent_mentee_id(self) -> int:
+        return self.membership_id
+
 
 class Milestone(models.Model):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="milestones")
@@ -74,3 +82,10 @@ class Milestone(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    # What a consent must cover to disclose it (privacy.rules.has_consent), and whose it is.
+    consent_category = Category.GOALS_HABITS
+
+    @property
+    def consent_mentee_id(self) -> int:
+        return self.goal.membership_id

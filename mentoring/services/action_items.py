@@ -9,7 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.dates import TARGET, check_date
 from accounts.models import Membership, User
+from audit.models import Action
+from audit.services import audit_record
 from matching.models import Pairing
 
 from ..models import ActionItem
@@ -31,6 +34,7 @@ def action_item_add(
         raise ValidationError(_("This pairing has ended."))
     if not title.strip():
         raise ValidationError({"title": [_("Describe the next step.")]})
+    check_date(due_date, TARGET, today=timezone.localdate(), field="due_date")
     item = ActionItem.objects.create(
         pairing=pairing,
         assignee=assignee,
@@ -38,6 +42,7 @@ def action_item_add(
         due_date=due_date,
         created_by=by,
     )
+    audit_record(action=Action.CREATE, actor=by, subject=pairing.mentee, record=item)
     action_item_notify(item=item, by=by)
     return item
 
@@ -54,4 +59,5 @@ def action_item_set_done(*, item: ActionItem, by: User, done: bool) -> ActionIte
         raise ValidationError(_("Only the person it is assigned to checks it off."))
     item.done_at = timezone.now() if done else None
     item.save(update_fields=["done_at"])
+    audit_record(action=Action.CHANGE, actor=by, subject=item.pairing.mentee, record=item)
     return item

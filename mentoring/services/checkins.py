@@ -6,7 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from accounts.dates import RECENT, date_error
 from accounts.models import Membership, Role
+from audit.models import Action
+from audit.services import audit_record
 
 from ..models import CheckIn, Visibility
 from .notify import outreach_notify
@@ -38,6 +41,8 @@ def checkin_record(
     today = local_today(membership)
     if day is not None and day > today:
         errors["date"] = [_("You can't record a check-in for a day that hasn't come yet.")]
+    elif message := date_error(day, RECENT, today=today):
+        errors["date"] = [message]
     if errors:
         raise ValidationError(errors)
     fields = {
@@ -57,9 +62,11 @@ def checkin_record(
                     .filter(membership=membership, date=day)
                     .first()
                 )
+                action = Action.CHANGE
                 if checkin is None:
                     checkin = CheckIn.objects.create(membership=membership, date=day, **fields)
                     new_request = wants_outreach
+                    action = Action.CREATE
                 else:
                     new_request = wants_outreach and not checkin.wants_outreach
                     if new_request:
@@ -67,6 +74,7 @@ def checkin_record(
                     for name, value in fields.items():
                         setattr(checkin, name, value)
                     checkin.save()
+                audit_record(action=action, actor=membership, subject=membership, record=checkin)
                 # A private check-in stays private: the form tells the person nobody is told.
                 if new_request and visibility == Visibility.SHARED:
                     outreach_notify(checkin=checkin)
@@ -74,3 +82,11 @@ def checkin_record(
         except IntegrityError:
             continue  # the other submission created today's row first: update it instead
     raise ValidationError(_("Please try again."))
+
+
+@transaction.atomic
+def checkin_delete(*, checkin: CheckIn) -> None:
+    """The owner deletes one day's check-in for good (encouragements on it go with it)."""
+    record = ("checkin", checkin.pk)
+    checkin.delete()
+    audit_record(action=Action.DELETE, actor=None, subject=checkin.membership, record=record)

@@ -7,8 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.dates import TARGET, date_error
 from accounts.models import Membership, Role
 from accounts.services import form_submission_claim
+from audit.models import Action
+from audit.services import audit_record
 
 from ..models import Goal, GoalCategory, Milestone, Visibility
 from .time import local_today
@@ -32,6 +35,8 @@ def _clean_milestones(milestones, today: date, errors: dict) -> list[dict]:
             errors.setdefault("milestones", []).append(
                 _("A milestone's due date can't be in the past (%(title)s).") % {"title": title}
             )
+        elif message := date_error(due, TARGET, today=today):
+            errors.setdefault("milestones", []).append(f"{title}: {message}")
         cleaned.append({"title": title[:120], "due_date": due})
     if len(cleaned) > MAX_MILESTONES:
         errors.setdefault("milestones", []).append(_("At most 20 milestones per goal."))
@@ -63,6 +68,8 @@ def goal_create(
         errors["category"] = [_("Choose a category.")]
     if target_date is not None and target_date < today:
         errors["target_date"] = [_("The target date can't be in the past for a new goal.")]
+    elif message := date_error(target_date, TARGET, today=today):
+        errors["target_date"] = [message]
     if visibility not in Visibility.values:
         errors["visibility"] = [_("Choose who can see the goal.")]
     if manual_progress is not None and not 0 <= manual_progress <= 100:
@@ -85,6 +92,7 @@ def goal_create(
     Milestone.objects.bulk_create(
         [Milestone(goal=goal, position=i, **item) for i, item in enumerate(cleaned)]
     )
+    audit_record(action=Action.CREATE, actor=membership, subject=membership, record=goal)
     return goal
 
 
@@ -112,6 +120,10 @@ def goal_update(*, goal: Goal, **fields) -> Goal:
         and new_date < local_today(goal.membership)
     ):
         errors["target_date"] = [_("A new target date can't be in the past.")]
+    elif new_date != goal.target_date and (
+        message := date_error(new_date, TARGET, today=local_today(goal.membership))
+    ):
+        errors["target_date"] = [message]
     if "title" in fields and not fields["title"].strip():
         errors["title"] = [_("Give the goal a short title.")]
     progress = fields.get("manual_progress")
@@ -123,6 +135,7 @@ def goal_update(*, goal: Goal, **fields) -> Goal:
         setattr(goal, name, value.strip() if isinstance(value, str) else value)
     goal.full_clean(exclude=["membership"])
     goal.save()
+    audit_record(action=Action.CHANGE, actor=None, subject=goal.membership, record=goal)
     return goal
 
 
@@ -134,6 +147,7 @@ def goal_set_status(*, goal: Goal, status: str) -> Goal:
     goal.status = status
     goal.achieved_at = timezone.now() if status == Goal.Status.ACHIEVED else None
     goal.save(update_fields=["status", "achieved_at", "updated_at"])
+    audit_record(action=Action.CHANGE, actor=None, subject=goal.membership, record=goal)
     return goal
 
 
@@ -151,9 +165,11 @@ def milestone_add(*, goal: Goal, title: str, due_date: date | None = None) -> Mi
         errors["title"] = [_("At most 20 milestones per goal.")]
     if errors:
         raise ValidationError(errors)
-    return Milestone.objects.create(
+    milestone = Milestone.objects.create(
         goal=goal, title=title.strip()[:120], due_date=due_date, position=count
     )
+    audit_record(action=Action.CREATE, actor=None, subject=goal.membership, record=milestone)
+    return milestone
 
 
 @transaction.atomic
@@ -164,9 +180,23 @@ def milestone_set_done(*, milestone: Milestone, done: bool) -> Milestone:
     elif not done:
         milestone.done_at = None
     milestone.save(update_fields=["done_at"])
+    audit_record(
+        action=Action.CHANGE, actor=None, subject=milestone.goal.membership, record=milestone
+    )
     return milestone
 
 
 @transaction.atomic
 def milestone_delete(*, milestone: Milestone) -> None:
+    record = ("milestone", milestone.pk)
     milestone.delete()
+    audit_record(action=Action.DELETE, actor=None, subject=milestone.goal.membership, record=record)
+
+
+@transaction.atomic
+def goal_delete(*, goal: Goal) -> None:
+    """The owner deletes a goal for good: its milestones and encouragements go with it."""
+    record = ("goal", goal.pk)
+    membership = goal.membership
+    goal.delete()
+    audit_record(action=Action.DELETE, actor=None, subject=membership, record=record)

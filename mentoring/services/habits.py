@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Role
+from audit.models import Action
+from audit.services import audit_record
 
 from ..models import Habit, HabitLog, Visibility
 from .time import local_today
@@ -96,7 +98,7 @@ def habit_create(
     )
     if errors:
         raise ValidationError(errors)
-    return Habit.objects.create(
+    habit = Habit.objects.create(
         membership=membership,
         name=name.strip()[:80],
         kind=kind,
@@ -104,6 +106,8 @@ def habit_create(
         times_per_week=times_per_week if cadence == Habit.Cadence.WEEKLY else 1,
         visibility=visibility,
     )
+    audit_record(action=Action.CREATE, actor=membership, subject=membership, record=habit)
+    return habit
 
 
 @transaction.atomic
@@ -124,6 +128,7 @@ def habit_update(*, habit: Habit, **fields) -> Habit:
         setattr(habit, name, value.strip() if isinstance(value, str) else value)
     habit.save()
     _recompute(habit)
+    audit_record(action=Action.CHANGE, actor=None, subject=habit.membership, record=habit)
     return habit
 
 
@@ -131,6 +136,7 @@ def habit_update(*, habit: Habit, **fields) -> Habit:
 def habit_archive(*, habit: Habit) -> Habit:
     habit.archived_at = timezone.now()
     habit.save(update_fields=["archived_at"])
+    audit_record(action=Action.CHANGE, actor=None, subject=habit.membership, record=habit)
     return habit
 
 
@@ -166,6 +172,7 @@ def habit_log(
     except IntegrityError:
         log = HabitLog.objects.get(habit=habit, date=day)
     _recompute(habit)
+    audit_record(action=Action.CHANGE, actor=None, subject=habit.membership, record=habit)
     return log
 
 
@@ -180,3 +187,13 @@ def habit_unlog(*, habit: Habit, day: date) -> None:
     _check_day(habit, day)
     HabitLog.objects.filter(habit=habit, date=day).delete()
     _recompute(habit)
+    audit_record(action=Action.CHANGE, actor=None, subject=habit.membership, record=habit)
+
+
+@transaction.atomic
+def habit_delete(*, habit: Habit) -> None:
+    """The owner deletes a habit for good, with its history (archiving keeps it)."""
+    record = ("habit", habit.pk)
+    membership = habit.membership
+    habit.delete()
+    audit_record(action=Action.DELETE, actor=None, subject=membership, record=record)

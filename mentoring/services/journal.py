@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Membership
 from accounts.services import form_submission_claim
+from audit.models import Action
+from audit.services import audit_record
 
 from ..models import JournalEntry
 
@@ -23,16 +25,21 @@ def journal_create(
     title, body = _clean(title, body)
     if submission_key is not None:
         form_submission_claim(user=membership.user, key=submission_key)
-    return JournalEntry.objects.create(membership=membership, title=title, body=body)
+    entry = JournalEntry.objects.create(membership=membership, title=title, body=body)
+    audit_record(action=Action.CREATE, actor=membership, subject=membership, record=entry)
+    return entry
 
 
 @transaction.atomic
 def journal_update(*, entry: JournalEntry, body: str, title: str = "") -> JournalEntry:
     entry.title, entry.body = _clean(title, body)
     entry.save(update_fields=["title", "body", "updated_at"])
+    audit_record(action=Action.CHANGE, actor=None, subject=entry.membership, record=entry)
     return entry
 
 
 @transaction.atomic
 def journal_delete(*, entry: JournalEntry) -> None:
+    record = ("journalentry", entry.pk)
     entry.delete()
+    audit_record(action=Action.DELETE, actor=None, subject=entry.membership, record=record)

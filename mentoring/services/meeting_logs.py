@@ -10,7 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.dates import LOGGED, TARGET, date_error, datetime_error
 from accounts.models import User
+from audit.models import Action
+from audit.services import audit_record
 from matching.models import Pairing
 
 from ..models import ActionItem, ContactType, Meeting, MeetingFormat
@@ -64,6 +67,9 @@ def meeting_log(
         raise ValidationError({"outcome": [_("Choose held, missed or cancelled.")]})
     errors: dict[str, list[str]] = {}
     now = timezone.now()
+    for key, value in (("actual_start", actual_start), ("actual_end", actual_end)):
+        if value is not None and (message := datetime_error(value, LOGGED)):
+            raise ValidationError({key: [message]})
     if outcome == Meeting.Status.HELD:
         if actual_start is None or actual_end is None:
             errors["actual_start"] = [_("Give the start and end of the meeting.")]
@@ -95,6 +101,9 @@ def meeting_log(
         due = item.get("due_date")
         if due is not None and not isinstance(due, date):
             errors.setdefault("action_items", []).append(_("Enter a valid due date."))
+            continue
+        if message := date_error(due, TARGET, today=timezone.localdate()):
+            errors.setdefault("action_items", []).append(message)
             continue
         items.append(
             ActionItem(
@@ -138,6 +147,7 @@ def meeting_log(
     for item in items:
         item.meeting = meeting
     ActionItem.objects.bulk_create(items)
+    audit_record(action=Action.CHANGE, actor=by, subject=pairing.mentee, record=meeting)
     return meeting
 
 
@@ -162,4 +172,5 @@ def meeting_reflect(*, meeting: Meeting, by: User, text: str) -> Meeting:
     meeting.mentee_reflection = text.strip()[:4000]
     meeting.reflection_at = timezone.now()
     meeting.save(update_fields=["mentee_reflection", "reflection_at", "updated_at"])
+    audit_record(action=Action.CHANGE, actor=by, subject=meeting.pairing.mentee, record=meeting)
     return meeting

@@ -11,7 +11,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.dates import PLANNED, datetime_error
 from accounts.models import Membership, User
+from audit.models import Action
+from audit.services import audit_record
 from matching.models import Pairing
 
 from ..models import Meeting, MeetingFormat
@@ -42,6 +45,8 @@ def _validate_slot(*, starts_at: datetime, duration_minutes: int, fmt: str, erro
         errors.setdefault("starts_at", []).append(
             _("Choose a time in the future. To record a past meeting, log it instead.")
         )
+    elif message := datetime_error(starts_at, PLANNED):
+        errors.setdefault("starts_at", []).append(message)
     if not MIN_DURATION <= duration_minutes <= MAX_DURATION:
         errors.setdefault("duration_minutes", []).append(
             _("A meeting lasts between 5 minutes and 8 hours.")
@@ -106,6 +111,7 @@ def meeting_propose(
         duration_minutes=duration_minutes,
         exclude_id=meeting.pk,
     )
+    audit_record(action=Action.CREATE, actor=by, subject=pairing.mentee, record=meeting)
     meeting_notify(meeting=meeting, kind="meeting_proposed", by=by)
     return meeting, overlaps
 
@@ -134,6 +140,7 @@ def meeting_confirm(*, meeting: Meeting, by: User) -> Meeting:
     meeting.awaiting = None
     meeting.sequence += 1
     meeting.save()
+    audit_record(action=Action.CHANGE, actor=by, subject=meeting.pairing.mentee, record=meeting)
     meeting_notify(meeting=meeting, kind="meeting_confirmed", by=by)
     return meeting
 
@@ -178,6 +185,7 @@ def meeting_propose_other_time(
         duration_minutes=duration_minutes,
         exclude_id=meeting.pk,
     )
+    audit_record(action=Action.CHANGE, actor=by, subject=meeting.pairing.mentee, record=meeting)
     meeting_notify(meeting=meeting, kind="meeting_moved", by=by)
     return meeting, overlaps
 
@@ -197,6 +205,7 @@ def meeting_cancel(*, meeting: Meeting, by: User, reason: str) -> Meeting:
     meeting.awaiting = None
     meeting.sequence += 1
     meeting.save()
+    audit_record(action=Action.CHANGE, actor=by, subject=meeting.pairing.mentee, record=meeting)
     meeting_notify(meeting=meeting, kind="meeting_cancelled", by=by)
     return meeting
 

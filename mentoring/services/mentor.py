@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, User
+from audit.models import Action
+from audit.services import audit_record
 from matching.models import Pairing
 
 from ..models import CheckIn, Encouragement, Goal, Visibility
@@ -43,6 +45,7 @@ def encouragement_add(
     encouragement = Encouragement.objects.create(
         mentee=mentee, author=mentor_user, goal=goal, checkin=checkin, text=text.strip()[:1000]
     )
+    audit_record(action=Action.CREATE, actor=mentor_user, subject=mentee, record=encouragement)
     encouragement_notify(encouragement=encouragement)
     return encouragement
 
@@ -56,4 +59,7 @@ def checkin_outreach_handled(*, checkin: CheckIn, mentor_user: User) -> CheckIn:
         raise ValidationError(_("There is no request to handle."))
     checkin.outreach_handled_at = timezone.now()
     checkin.save(update_fields=["outreach_handled_at", "updated_at"])
+    audit_record(
+        action=Action.CHANGE, actor=mentor_user, subject=checkin.membership, record=checkin
+    )
     return checkin

@@ -7,7 +7,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.dates import RECOVERY_START, check_date
 from accounts.models import Membership, Role
+from audit.models import Action
+from audit.services import audit_record
 
 from ..models import RecoveryPeriod, RecoverySettings
 from .notify import current_pairing, return_to_use_notify
@@ -29,6 +32,7 @@ def recovery_settings_update(
     settings_row.show_counter = show_counter
     settings_row.share_with_mentor = share_with_mentor
     settings_row.save()
+    audit_record(action=Action.CHANGE, actor=membership, subject=membership, record=settings_row)
     return settings_row
 
 
@@ -39,6 +43,7 @@ def recovery_start(*, membership: Membership, started_on: date) -> RecoveryPerio
         raise ValidationError(_("Recovery time belongs to mentees."))
     if started_on > local_today(membership):
         raise ValidationError({"started_on": [_("The start date can't be in the future.")]})
+    check_date(started_on, RECOVERY_START, today=local_today(membership), field="started_on")
     current = (
         RecoveryPeriod.objects.select_for_update()
         .filter(membership=membership, ended_on__isnull=True)
@@ -57,12 +62,15 @@ def recovery_start(*, membership: Membership, started_on: date) -> RecoveryPerio
     if current is not None:
         current.started_on = started_on
         current.save(update_fields=["started_on"])
+        audit_record(action=Action.CHANGE, actor=membership, subject=membership, record=current)
         return current
     try:
         with transaction.atomic():
-            return RecoveryPeriod.objects.create(membership=membership, started_on=started_on)
+            period = RecoveryPeriod.objects.create(membership=membership, started_on=started_on)
     except IntegrityError as exc:
         raise ValidationError(_("Your recovery date is already set.")) from exc
+    audit_record(action=Action.CREATE, actor=membership, subject=membership, record=period)
+    return period
 
 
 @transaction.atomic
@@ -104,4 +112,16 @@ def recovery_return_to_use(
     if told is not None:
         return_to_use_notify(period=current, pairing=told)
     RecoveryPeriod.objects.create(membership=membership, started_on=on)
+    audit_record(action=Action.CHANGE, actor=membership, subject=membership, record=current)
     return current
+
+
+@transaction.atomic
+def recovery_period_delete(*, period: RecoveryPeriod) -> None:
+    """The owner deletes an earlier (ended) period and its private note. The current period
+    is the counter: it is changed by starting again, not deleted here."""
+    if period.ended_on is None:
+        raise ValidationError(_("Only an earlier period can be deleted."))
+    record = ("recoveryperiod", period.pk)
+    period.delete()
+    audit_record(action=Action.DELETE, actor=None, subject=period.membership, record=record)

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Role
+from audit.models import Action
+from audit.services import audit_record
 from matching.models import Pairing
 
 from ..models import Strategy, StrategyCategory, StrategyShare
@@ -46,6 +48,7 @@ def strategy_create(
     )
     strategy.full_clean()
     strategy.save()
+    audit_record(action=Action.CREATE, actor=author, record=strategy)
     return strategy
 
 
@@ -58,6 +61,7 @@ def strategy_update(*, strategy: Strategy, title: str, body: str, category: str,
     strategy.link = link.strip()
     strategy.full_clean()
     strategy.save()
+    audit_record(action=Action.CHANGE, actor=None, record=strategy, program=strategy.program_id)
     return strategy
 
 
@@ -68,6 +72,7 @@ def strategy_set_in_library(*, strategy: Strategy, by: Membership, in_library: b
         raise ValidationError(_("Coordinators curate the program library."))
     strategy.in_library = in_library
     strategy.save(update_fields=["in_library", "updated_at"])
+    audit_record(action=Action.CHANGE, actor=by, record=strategy)
     return strategy
 
 
@@ -75,6 +80,7 @@ def strategy_set_in_library(*, strategy: Strategy, by: Membership, in_library: b
 def strategy_archive(*, strategy: Strategy) -> Strategy:
     strategy.archived_at = timezone.now()
     strategy.save(update_fields=["archived_at", "updated_at"])
+    audit_record(action=Action.CHANGE, actor=None, record=strategy, program=strategy.program_id)
     return strategy
 
 
@@ -89,6 +95,10 @@ def strategy_share(*, strategy: Strategy, mentee: Membership, by: Membership) ->
         raise ValidationError(_("This strategy can't be shared."))
     try:
         with transaction.atomic():
-            return StrategyShare.objects.create(strategy=strategy, mentee=mentee, shared_by=by.user)
+            share = StrategyShare.objects.create(
+                strategy=strategy, mentee=mentee, shared_by=by.user
+            )
     except IntegrityError as exc:
         raise ValidationError(_("Already in their toolkit.")) from exc
+    audit_record(action=Action.CREATE, actor=by, subject=mentee, record=share)
+    return share

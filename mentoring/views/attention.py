@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 
 from accounts.decorators import program_view
 from accounts.models import Membership, Role
+from audit.models import Action
+from audit.services import audit_record_many
 
 from ..forms.attention import FollowUpForm
 from ..models import AttentionKind
@@ -29,6 +31,12 @@ def attention_queue(request, membership: Membership):
     kind = request.GET.get("kind", "")
     kind = kind if kind in AttentionKind.values else ""
     page, counts = attention_page(program=program, page_number=request.GET.get("page"), kind=kind)
+    audit_record_many(
+        action=Action.VIEW,
+        actor=membership,
+        records=[(item.member, ("attention", None)) for item in page.object_list if item.member],
+        request=request,
+    )
     return render(
         request,
         "mentoring/coordinator/attention.html",

@@ -7,6 +7,8 @@ from django.utils import timezone
 from accounts import selectors as account_selectors
 from accounts.decorators import program_view
 from accounts.models import Membership
+from audit.models import Action
+from audit.services import audit_record_many
 from messaging.selectors import announcements_for_home
 
 from ..models import AttentionKind
@@ -39,6 +41,14 @@ def program_home(request, membership: Membership):
         )
         return render(request, "accounts/coordinator_home.html", context)
     context.update(home_data(membership=membership))
+    if membership.is_mentor:
+        # The dashboard shows each current mentee's mood, check-ins and flags.
+        audit_record_many(
+            action=Action.VIEW,
+            actor=membership,
+            records=[(row.mentee, ("mentee_summary", None)) for row in context["dashboard_rows"]],
+            request=request,
+        )
     template = (
         "mentoring/mentor_home.html" if membership.is_mentor else "mentoring/mentee_home.html"
     )

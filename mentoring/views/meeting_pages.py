@@ -14,6 +14,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership
+from audit.models import Action
+from audit.services import audit_record
 from matching.models import Pairing
 
 from ..forms.meetings import DURATION_CHOICES, CancelForm, OtherTimeForm, ReflectionForm
@@ -98,6 +100,14 @@ def meeting_page(
     current = pairing.status in Pairing.CURRENT
     planned = meeting.status in PLANNED
     is_mentee = pairing.mentee_id == membership.pk
+    if not is_mentee:
+        audit_record(
+            action=Action.VIEW,
+            actor=membership,
+            subject=pairing.mentee,
+            record=meeting,
+            request=request,
+        )
     can_change = current and planned and meeting.starts_at > now
     if other_form is None and can_change:
         other_form = OtherTimeForm(

@@ -17,6 +17,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import program_view
 from accounts.models import Membership, Role
+from audit.models import Action
+from audit.services import audit_record_many
 from matching import selectors as matching_selectors
 
 from .. import access, services
@@ -44,9 +46,29 @@ def index(request, membership: Membership):
     return redirect(_home_url(membership))
 
 
+# What the mentor's page of a mentee shows, by the audit trail's record types.
+DETAIL_SECTIONS = {
+    "goal": "goals",
+    "checkin": "recent_checkins",
+    "habit": "habit_states",
+    "recoveryperiod": "recovery",
+    "meeting": "meetings",
+    "actionitem": "action_items",
+}
+
+
 @program_view(Role.MENTOR)
 def detail(request, membership: Membership, mentee_id: int):
     mentee = matching_selectors.mentee_get_for_mentor(mentor=membership, mentee_id=mentee_id)
+    shown = mentee_detail(mentor=membership, mentee=mentee)
+    # One row per kind of record on the page, in one INSERT, whatever the number of records.
+    kinds = [kind for kind, key in DETAIL_SECTIONS.items() if shown.get(key)] or ["shared_records"]
+    audit_record_many(
+        action=Action.VIEW,
+        actor=membership,
+        records=[(mentee, (kind, None)) for kind in kinds],
+        request=request,
+    )
     return render(
         request,
         "mentoring/mentor/detail.html",
@@ -54,7 +76,7 @@ def detail(request, membership: Membership, mentee_id: int):
             membership,
             mentee=mentee,
             mood_words=MOOD_WORDS,
-            **mentee_detail(mentor=membership, mentee=mentee),
+            **shown,
             **checkin_trends(request, membership=mentee, viewer=membership),
         ),
     )

@@ -1,21 +1,11 @@
 """A range of whole days for a report: from `start` to `end`, both included."""
 
-from datetime import date
-
 from django import forms
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from ..periods import MAX_RANGE_YEARS, years_later
+from accounts.dates import REPORT, date_validator
 
-# A report's days stay far from the calendar's ends: year 9999 plus the longest range, or the
-# day after 9999-12-31, does not exist (a 500 before this bound).
-EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
-OUT_OF_RANGE = _("Enter a date between the years 1900 and 2999.")
-BOUNDS = [
-    MinValueValidator(EARLIEST, message=OUT_OF_RANGE),
-    MaxValueValidator(LATEST, message=OUT_OF_RANGE),
-]
+from ..periods import MAX_RANGE_YEARS, years_later
 
 
 class DateRangeForm(forms.Form):
@@ -23,15 +13,15 @@ class DateRangeForm(forms.Form):
         label=_("From"),
         input_formats=["%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[date_validator(REPORT)],
         error_messages={"invalid": _("Enter a date as YYYY-MM-DD, for example 2026-01-31.")},
-        validators=BOUNDS,
     )
     end = forms.DateField(
         label=_("To"),
         input_formats=["%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[date_validator(REPORT)],
         error_messages={"invalid": _("Enter a date as YYYY-MM-DD, for example 2026-03-31.")},
-        validators=BOUNDS,
     )
 
     def clean(self):

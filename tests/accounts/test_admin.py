@@ -9,12 +9,15 @@ from tests.factories import UserFactory
 
 PRODUCT_APPS = {
     "accounts",
+    "audit",
+    "privacy",
     "notifications",
     "matching",
     "messaging",
     "surveys",
     "mentoring",
     "reports",
+    "mydata",
 }
 
 
@@ -60,6 +63,8 @@ SEARCHABLE_TEXT = {
     "surveys.Questionnaire.title",
     # The name of a periodic sweep ("checkin_reminders"), not anyone's words.
     "notifications.SweepMark.name",
+    # The kind of record an audit row names ("checkin"), never what the record says.
+    "audit.AuditEvent.record_type",
 }
 
 
@@ -92,6 +97,7 @@ def test_matching_and_mentoring_records_have_no_add_or_change_form(rf, db):
     request.user = UserFactory(email="ops@example.org", is_staff=True, is_superuser=True)
     for model, model_admin in product_admins():
         if model._meta.app_label in (
+            "audit",
             "matching",
             "messaging",
             "surveys",
