@@ -7,6 +7,7 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.dates import REPORT, date_validator
 from accounts.models import Membership, Program
 
 from .models import Action
@@ -45,6 +46,8 @@ class TrailFilterForm(forms.Form):
         required=False,
         input_formats=["%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        # Far from the calendar's ends: year 9999 plus the five-year check was a 500.
+        validators=[date_validator(REPORT)],
         error_messages={"invalid": _("Enter a date as YYYY-MM-DD, for example 2026-01-31.")},
     )
     end = forms.DateField(
@@ -52,6 +55,8 @@ class TrailFilterForm(forms.Form):
         required=False,
         input_formats=["%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        # Far from the calendar's ends: year 9999 plus the five-year check was a 500.
+        validators=[date_validator(REPORT)],
         error_messages={"invalid": _("Enter a date as YYYY-MM-DD, for example 2026-03-31.")},
     )
 

@@ -132,6 +132,9 @@ def test_the_trail_filters_by_person_action_and_dates(
         ({"start": "yesterday"}, "Enter a date as YYYY-MM-DD"),
         ({"action": "burn"}, "Choose one of the listed actions"),
         ({"person": "999999"}, "Choose a person of this program"),
+        # Year 9999 plus the five-year check, and year one: were a 500.
+        ({"start": "9999-12-30", "end": "9999-12-31"}, "Choose a date between"),
+        ({"start": "0001-01-01"}, "Choose a date between"),
     ],
 )
 def test_bad_filters_get_a_clear_error_not_a_500(login, coordinator, params, message):
