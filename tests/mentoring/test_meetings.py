@@ -567,7 +567,7 @@ def test_the_coordinator_gets_403_and_never_sees_the_narrative(
         assert NARRATIVE not in response.content.decode()
     home = client.get(reverse("program_home", args=[coordinator.program.slug]))
     assert home.status_code == 200 and NARRATIVE not in home.content.decode()
-    feed = services.calendar_feed_for(user=coordinator.user)
+    feed = services.calendar_feed_regenerate(user=coordinator.user)
     body = client.get(reverse("feed:ics", args=[feed.token])).content.decode()
     assert NARRATIVE not in body
 
