@@ -194,7 +194,7 @@ class PowerCut(Exception):
 
 def test_an_interrupted_rotation_resumes_and_skips_what_is_done(settings, monkeypatch):
     settings.FIELD_ENCRYPTION_KEYS = [KEY_A]
-    JournalEntryFactory.create_batch(5, body="Entry text")
+    JournalEntryFactory.create_batch(5, title="", body="Entry text")  # one token per row
     settings.FIELD_ENCRYPTION_KEYS = [KEY_B, KEY_A]
 
     real_rotate = crypto.rotate
