@@ -217,12 +217,17 @@ def encrypt_columns_operation(app_label: str, columns: dict[str, list[str]]):
     at this step (alter the fields to models.TextField before, to the encrypted field after)."""
     from django.db import migrations
 
-    def run(apps, transform):
+    def run(apps, schema_editor, transform):
         for model_name, fields in columns.items():
             migrate_columns(apps.get_model(app_label, model_name), fields, transform=transform)
+        if schema_editor.connection.vendor == "postgresql":
+            # Check the deferred foreign keys the updates queued now: PostgreSQL refuses to
+            # ALTER a table with pending trigger events (the next step, going back).
+            schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            schema_editor.execute("SET CONSTRAINTS ALL DEFERRED")
 
     return migrations.RunPython(
-        lambda apps, schema_editor: run(apps, encrypt),
-        lambda apps, schema_editor: run(apps, decrypt),
+        lambda apps, schema_editor: run(apps, schema_editor, encrypt),
+        lambda apps, schema_editor: run(apps, schema_editor, decrypt),
         elidable=False,
     )
