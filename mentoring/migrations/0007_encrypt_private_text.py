@@ -70,6 +70,20 @@ class Migration(migrations.Migration):
             name="end_note",
             field=models.TextField(blank=True, max_length=2000, verbose_name="Private note"),
         ),
+        migrations.AlterField(
+            model_name="goal",
+            name="measure",
+            field=models.TextField(
+                blank=True, max_length=200, verbose_name="How I'll know I got there"
+            ),
+        ),
+        migrations.AlterField(
+            model_name="goal",
+            name="why",
+            field=models.TextField(
+                blank=True, max_length=1000, verbose_name="Why it matters to me"
+            ),
+        ),
         accounts.crypto.encrypt_columns_operation(
             "mentoring",
             {
@@ -77,6 +91,7 @@ class Migration(migrations.Migration):
                 "attentionfollowup": ["note"],
                 "checkin": ["hard", "helped"],
                 "encouragement": ["text"],
+                "goal": ["measure", "why"],
                 "journalentry": ["body", "title"],
                 "meeting": ["agenda", "cancel_reason", "mentee_reflection", "narrative"],
                 "recoveryperiod": ["end_note"],
@@ -158,6 +173,20 @@ class Migration(migrations.Migration):
             name="end_note",
             field=accounts.crypto.EncryptedTextField(
                 blank=True, max_length=2000, verbose_name="Private note"
+            ),
+        ),
+        migrations.AlterField(
+            model_name="goal",
+            name="measure",
+            field=accounts.crypto.EncryptedCharField(
+                blank=True, max_length=200, verbose_name="How I'll know I got there"
+            ),
+        ),
+        migrations.AlterField(
+            model_name="goal",
+            name="why",
+            field=accounts.crypto.EncryptedTextField(
+                blank=True, max_length=1000, verbose_name="Why it matters to me"
             ),
         ),
     ]

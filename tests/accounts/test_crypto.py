@@ -258,6 +258,8 @@ def test_every_encrypted_column_is_listed():
         "mentoring.CheckIn.hard",
         "mentoring.CheckIn.helped",
         "mentoring.Encouragement.text",
+        "mentoring.Goal.measure",
+        "mentoring.Goal.why",
         "mentoring.JournalEntry.body",
         "mentoring.JournalEntry.title",
         "mentoring.Meeting.agenda",
