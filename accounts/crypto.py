@@ -23,7 +23,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import FieldError, ImproperlyConfigured
 from django.core.validators import MaxLengthValidator
-from django.db import models, transaction
+from django.db import connections, models, transaction
 from django.db.models.functions import Cast
 from django.db.models.lookups import Exact
 
@@ -163,27 +163,36 @@ def raw_values(queryset, fields: Iterable[str]):
 
 
 def write_raw(model, fields: list[str], rows: dict[int, dict[str, str]]) -> None:
-    """Store exact column values (tokens or plain text) for some rows, in one UPDATE per
-    field; the values skip the field's own encryption."""
-    plain = models.TextField()
+    """Store exact column values (tokens or plain text) for some rows, skipping the field's
+    own encryption. PostgreSQL: one UPDATE ... FROM (VALUES ...) per field (bulk_update's
+    CASE over a thousand ids, or an UPDATE per row, are ten times slower); elsewhere one
+    UPDATE per row."""
+    if not rows:
+        return
+    manager = model._base_manager
+    connection = connections[manager.db]
+    if connection.vendor != "postgresql":
+        plain = models.TextField()
+        for pk, values in rows.items():
+            manager.filter(pk=pk).update(
+                **{name: models.Value(value, output_field=plain) for name, value in values.items()}
+            )
+        return
+    quote = connection.ops.quote_name
+    table, pk_column = quote(model._meta.db_table), quote(model._meta.pk.column)
     for name in fields:
-        changes = {pk: values[name] for pk, values in rows.items() if name in values}
+        changes = [(pk, values[name]) for pk, values in rows.items() if name in values]
         if not changes:
             continue
-        model._base_manager.filter(pk__in=changes).update(
-            **{
-                name: models.Case(
-                    *(
-                        models.When(
-                            pk=pk, then=models.Value(value, output_field=models.TextField())
-                        )
-                        for pk, value in changes.items()
-                    ),
-                    default=models.F(name),
-                    output_field=plain,
-                )
-            }
+        column = quote(model._meta.get_field(name).column)
+        # Identifiers come from the model's own metadata; every value is a parameter.
+        sql = (
+            f"UPDATE {table} AS t SET {column} = v.value FROM (VALUES "  # noqa: S608
+            + ", ".join(["(%s, %s)"] * len(changes))
+            + f") AS v(id, value) WHERE t.{pk_column} = v.id"
         )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [item for change in changes for item in change])
 
 
 def migrate_columns(model, fields: list[str], *, transform, batch_size: int = 1000) -> int:
