@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,5 +8,17 @@ class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("People and programs")
 
-    def ready(self) -> None:
+    def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from allauth.mfa.signals import authenticator_added
+        from django.contrib.auth.signals import user_logged_in
+
+        from .sign_in import on_authenticator_added, on_user_logged_in
+
+        authenticator_added.connect(on_authenticator_added, dispatch_uid="accounts.mfa_added")
+        user_logged_in.connect(on_user_logged_in, dispatch_uid="accounts.activity_clock")
+
+        from .dates import install_read_guard
+
+        # Dates Python can't convert, stored before the bounds or by raw SQL, read as clamped.
+        connection_created.connect(install_read_guard, dispatch_uid="accounts.dates.read_guard")

@@ -15,7 +15,8 @@ What it does, bounded and on 127.0.0.1 only:
    logs in a coordinator through the allauth form.
 3. One client, `--rounds` cycles: the matching board, the member list (page 1, a search and
    a role filter), the invitations list, the intakes page, the coordinator's home, the weekly
-   summary, a mentee's and a mentor's member page, and /healthz as the floor. p50/p95 per page.
+   summary, the reports overview, the funder report (default range), a mentee's and a
+   mentor's member page, and /healthz as the floor. p50/p95 per page.
    A response other than 200 stops the run.
 4. With `--profile`, also profiles each page once in-process (Django's test client against the
    same database, cProfile) and prints the top functions by cumulative time.
@@ -79,6 +80,8 @@ def pages(data) -> dict[str, str]:
         "intakes": f"{base}/matching/intakes/",
         "home (coordinator)": f"{base}/",
         "weekly summary": f"{base}/summary/",
+        "reports overview": f"{base}/reports/overview/",
+        "funder report (quarter)": f"{base}/reports/funder/",
         "member page (mentee)": f"{base}/members/{data['mentee_page']}/",
         "member page (mentor)": f"{base}/members/{data['mentor_page']}/",
         "/healthz": "/healthz",

@@ -42,12 +42,14 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "rules.apps.AutodiscoverRulesConfig",
     "accounts",
+    "privacy",
     "notifications",
     "matching",
     "messaging",
     "surveys",
     "mentoring",
     "reports",
+    "mydata",
     "demo",
 ]
 
@@ -62,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.CoordinatorIdleSignOutMiddleware",
+    "accounts.middleware.NoStoreForSignedInMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -160,12 +164,22 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[PeerPath] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str(
     "ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http" if DEBUG else "https"
 )
-# allauth's defaults already limit failed logins; stated here so the limit is visible.
+# Failed log-ins: accounts.adapter keys "login_failed" by client address AND email, so five
+# failures for one email lock out that client only, never the owner on their own device; an
+# address is also capped across all clients ("login_failed_account", generous on purpose).
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed": env.str("RATE_LIMIT_LOGIN_FAILED", default="10/m/ip,5/15m/key"),
+    "login_failed_account": env.str("RATE_LIMIT_LOGIN_FAILED_ACCOUNT", default="100/h/key"),
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
+# Behind N reverse proxies, the client's address is the Nth from the right in X-Forwarded-For;
+# 0 (direct) uses REMOTE_ADDR. Rate limits per client depend on this being right.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# After this many failed log-ins for one account within the window, its owner is told by
+# email (once per window).
+FAILED_LOGIN_ALERT_THRESHOLD = env.int("FAILED_LOGIN_ALERT_THRESHOLD", default=5)
+FAILED_LOGIN_ALERT_WINDOW_MINUTES = env.int("FAILED_LOGIN_ALERT_WINDOW_MINUTES", default=15)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "PeerPath"
 # Coordinators see a whole program's people: they must turn on two-factor authentication
@@ -252,6 +266,9 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # mentoring/migrations/0004_periodic_sweeps.py; none are declared here.
 
 # SECURITY
+# Members stay signed in this long (14 days); coordinators are signed out sooner after
+# inactivity, by their program's setting (accounts.middleware.CoordinatorIdleSignOutMiddleware).
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=14 * 24 * 3600)
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
@@ -303,6 +320,10 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # How long an email's one-click unsubscribe link works.
 UNSUBSCRIBE_VALID_DAYS = env.int("UNSUBSCRIBE_VALID_DAYS", default=90)
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=7)
+# "Download my data" zips: private files, served only by mydata's signed-in view.
+MYDATA_EXPORT_DIR = Path(env.str("MYDATA_EXPORT_DIR", default=str(VAR_DIR / "exports")))
+if not MYDATA_EXPORT_DIR.is_absolute():
+    MYDATA_EXPORT_DIR = BASE_DIR / MYDATA_EXPORT_DIR
 # Matching rounds with more mentees than this run on a Celery worker (progress bar).
 MATCHING_ROUND_ASYNC_THRESHOLD = env.int("MATCHING_ROUND_ASYNC_THRESHOLD", default=500)
 # Email and text-message deliveries: the first retry waits this long, then twice as long

@@ -1,12 +1,18 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts.admin.site import secure_admin_site
 from accounts.views import public as account_views
 from mentoring.views import home as member_home
 
 handler403 = "config.errors.forbidden"
 handler404 = "config.errors.not_found"
 handler500 = "config.errors.server_error"
+
+# The admin's own password form would skip allauth's second step and rate limits: its login
+# page sends to allauth's instead (a signed-in non-staff person gets 403), and staff with an
+# authenticator app must have used it in this session.
+secure_admin_site(admin.site)
 
 urlpatterns = [
     path("", account_views.home, name="home"),
@@ -31,9 +37,11 @@ urlpatterns = [
     path("p/<slug:program_slug>/summary/", include("mentoring.urls.summary")),
     path("p/<slug:program_slug>/", include("mentoring.urls.attention")),
     path("p/<slug:program_slug>/members/", include("mentoring.urls.members")),
+    path("p/<slug:program_slug>/sharing/", include("privacy.urls")),
     path("p/<slug:program_slug>/messages/", include("messaging.urls.messages")),
     path("p/<slug:program_slug>/announcements/", include("messaging.urls.announcements")),
     path("p/<slug:program_slug>/reports/", include("reports.urls")),
     path("p/<slug:program_slug>/surveys/", include("surveys.urls")),
     path("calendar/", include("mentoring.urls.feeds")),
+    path("me/", include("mydata.urls")),
 ]

@@ -121,7 +121,7 @@ class PairingAdmin(MatchingAdmin):
         membership in its program: the service's rules and `pairing_ended` apply as in the
         app, and a pairing in a program the operator does not coordinate stays as it is.
         Like the coordinator's pages, this needs two-factor authentication."""
-        if coordinator_needs_mfa(user=request.user):
+        if coordinator_needs_mfa(request=request, user=request.user):
             # The coordinator's pages ask for two-factor authentication: so does this.
             self.message_user(
                 request,

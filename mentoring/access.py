@@ -6,22 +6,30 @@ is always looked up inside that program and that role:
 - A mentee sees all of their own records (in this program only).
 - Their current mentor (active or paused pairing) sees the records marked shared, never the
   private ones and never the journal. When the pairing ends the next query sees nothing.
-- Coordinators see no mentee content here (figures come through reports, with consent, later).
-- Everyone else: nothing.
+- Whom a consent names (the program's coordinators, or one member) sees the shared records of
+  the kinds it covers while it holds: revoked or expired, the same request sees nothing.
+- Everyone else: nothing. Nobody but its author ever reads the journal.
 
-`*_visible_to(membership)` is the queryset filter the list selectors use; `*_get_for_member`
-opens one record: 404 for what the person may not see, 403 for a read-only person (the mentor
-reading a shared record) trying to change it.
+The rule itself is written once, as `rules` permissions in mentoring/rules.py
+(`mentoring.view_checkin`, `mentoring.change_checkin`...): `*_get_for_member` opens one record
+and asks them (404 for what the person may not see, 403 for a reader, such as the mentor on a
+shared record, trying to change it). `*_visible_to(membership)` is the same rule as a queryset
+filter for the list selectors; tests/mentoring/test_rules_agreement.py checks they agree.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import rules
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from accounts.models import Membership, Role
 from matching.models import Pairing
+from privacy import selectors as privacy_selectors
+from privacy.models import Category, Consent
 
 from .models import (
     ActionItem,
@@ -33,6 +41,7 @@ from .models import (
     JournalEntry,
     Meeting,
     Milestone,
+    RecoveryPeriod,
     Strategy,
     Visibility,
 )
@@ -47,33 +56,36 @@ def _mentee_ids_of_mentor(mentor: Membership) -> QuerySet:
     return Pairing.objects.filter(mentor=mentor, status__in=Pairing.CURRENT).values("mentee_id")
 
 
-def _visible_q(membership: Membership, prefix: str = "") -> Q:
-    """Own records, and for a mentor the shared records of their current mentees."""
-    visible = Q(**{f"{prefix}membership": membership})
+def _consenting(membership: Membership, category: str) -> QuerySet:
+    """Mentees whose consent lets this membership read `category` now (a subquery)."""
+    return privacy_selectors.consenting_mentee_ids(recipient=membership, category=category)
+
+
+def _visible_q(membership: Membership, category: str, prefix: str = "") -> Q:
+    """Own records; the shared records of a mentor's current mentees and of the mentees whose
+    consent names this membership (mentoring.rules: SHARED_RECORD)."""
+    readers = Q(**{f"{prefix}membership__in": _consenting(membership, category)})
     if membership.role == Role.MENTOR:
-        visible |= Q(
-            **{
-                f"{prefix}visibility": Visibility.SHARED,
-                f"{prefix}membership__in": _mentee_ids_of_mentor(membership),
-            }
-        )
-    return visible
+        readers |= Q(**{f"{prefix}membership__in": _mentee_ids_of_mentor(membership)})
+    return Q(**{f"{prefix}membership": membership}) | (
+        Q(**{f"{prefix}visibility": Visibility.SHARED}) & readers
+    )
 
 
 def goals_visible_to(membership: Membership) -> QuerySet[Goal]:
-    return Goal.objects.filter(_visible_q(membership))
+    return Goal.objects.filter(_visible_q(membership, Category.GOALS_HABITS))
 
 
 def milestones_visible_to(membership: Membership) -> QuerySet[Milestone]:
-    return Milestone.objects.filter(_visible_q(membership, prefix="goal__"))
+    return Milestone.objects.filter(_visible_q(membership, Category.GOALS_HABITS, prefix="goal__"))
 
 
 def habits_visible_to(membership: Membership) -> QuerySet[Habit]:
-    return Habit.objects.filter(_visible_q(membership))
+    return Habit.objects.filter(_visible_q(membership, Category.GOALS_HABITS))
 
 
 def checkins_visible_to(membership: Membership) -> QuerySet[CheckIn]:
-    return CheckIn.objects.filter(_visible_q(membership))
+    return CheckIn.objects.filter(_visible_q(membership, Category.CHECKINS))
 
 
 def journal_entries_visible_to(membership: Membership) -> QuerySet[JournalEntry]:
@@ -81,22 +93,46 @@ def journal_entries_visible_to(membership: Membership) -> QuerySet[JournalEntry]
     return JournalEntry.objects.filter(membership=membership)
 
 
-def _get(queryset, object_id: int, *, membership: Membership, for_write: bool, owner="membership"):
-    """One record of `queryset` or 404; 403 when a reader who does not own it wants to write.
-    `owner` is the path to the owning membership ("membership", "goal__membership")."""
-    obj = queryset.filter(pk=object_id).select_related(owner).first()
-    if obj is None:
+def recovery_periods_visible_to(membership: Membership) -> QuerySet[RecoveryPeriod]:
+    """A person's own recovery periods; a current mentor's mentees' when they chose to share
+    their recovery time; those of mentees whose consent names this person."""
+    readers = Q(membership__in=_consenting(membership, Category.RECOVERY))
+    if membership.role == Role.MENTOR:
+        readers |= Q(
+            membership__in=_mentee_ids_of_mentor(membership),
+            membership__recovery_settings__share_with_mentor=True,
+        )
+    return RecoveryPeriod.objects.filter(Q(membership=membership) | readers)
+
+
+def _get(
+    model,
+    object_id: int,
+    *,
+    membership: Membership,
+    for_write: bool,
+    program_path: str = "membership__program_id",
+    related: tuple[str, ...] = (),
+    extra: dict | None = None,
+):
+    """One record of `model` in the member's program, opened through its `rules` permissions:
+    404 without `<app>.view_<model>`, 403 when a reader without `change_<model>` wants to
+    write."""
+    name = f"{model._meta.app_label}.%s_{model._meta.model_name}"
+    obj = (
+        model.objects.filter(pk=object_id, **{program_path: membership.program_id}, **(extra or {}))
+        .select_related(*related)
+        .first()
+    )
+    if obj is None or not rules.has_perm(name % "view", membership, obj):
         raise Http404
-    owner_obj = obj
-    for part in owner.split("__"):
-        owner_obj = getattr(owner_obj, part)
-    if for_write and owner_obj.pk != membership.pk:
+    if for_write and not rules.has_perm(name % "change", membership, obj):
         raise PermissionDenied  # the mentor may read a shared record, never change it
     return obj
 
 
 def goal_get_for_member(*, membership: Membership, goal_id: int, for_write: bool = False) -> Goal:
-    return _get(goals_visible_to(membership), goal_id, membership=membership, for_write=for_write)
+    return _get(Goal, goal_id, membership=membership, for_write=for_write)
 
 
 def milestone_get_for_member(
@@ -107,36 +143,78 @@ def milestone_get_for_member(
     for_write: bool = False,
 ) -> Milestone:
     """A milestone, and when `goal_id` is given only as a milestone of that goal."""
-    queryset = milestones_visible_to(membership)
-    if goal_id is not None:
-        queryset = queryset.filter(goal_id=goal_id)
     return _get(
-        queryset,
+        Milestone,
         milestone_id,
         membership=membership,
         for_write=for_write,
-        owner="goal__membership",
+        program_path="goal__membership__program_id",
+        related=("goal",),
+        extra={"goal_id": goal_id} if goal_id is not None else None,
     )
 
 
 def habit_get_for_member(
     *, membership: Membership, habit_id: int, for_write: bool = False
 ) -> Habit:
-    return _get(habits_visible_to(membership), habit_id, membership=membership, for_write=for_write)
+    return _get(Habit, habit_id, membership=membership, for_write=for_write)
 
 
 def checkin_get_for_member(
     *, membership: Membership, checkin_id: int, for_write: bool = False
 ) -> CheckIn:
-    return _get(
-        checkins_visible_to(membership), checkin_id, membership=membership, for_write=for_write
-    )
+    return _get(CheckIn, checkin_id, membership=membership, for_write=for_write)
 
 
 def journal_entry_get_for_member(*, membership: Membership, entry_id: int) -> JournalEntry:
-    return _get(
-        journal_entries_visible_to(membership), entry_id, membership=membership, for_write=True
+    return _get(JournalEntry, entry_id, membership=membership, for_write=True)
+
+
+# RECORDS SHARED BY CONSENT
+
+
+@dataclass
+class SharedWith:
+    """What one mentee's consents let this membership read now."""
+
+    mentee: Membership
+    consents: list[Consent]
+
+    @property
+    def categories(self) -> set[str]:
+        return {category for consent in self.consents for category in consent.categories}
+
+
+def consented_mentee_get_for_member(*, membership: Membership, mentee_id: int) -> SharedWith:
+    """The mentee, and the consents that let this membership read their records now. A
+    coordinator may open any member of their program (and finds nothing without a consent);
+    anyone else only a mentee whose valid consent names them (404 otherwise)."""
+    mentee = (
+        Membership.objects.filter(pk=mentee_id, program_id=membership.program_id, role=Role.MENTEE)
+        .select_related("user__profile", "program")
+        .first()
     )
+    if mentee is None or mentee.pk == membership.pk:
+        raise Http404
+    consents = list(
+        privacy_selectors.consents_valid_for(recipient=membership).filter(mentee=mentee)
+    )
+    if not consents and membership.role != Role.COORDINATOR:
+        raise Http404
+    return SharedWith(mentee=mentee, consents=consents)
+
+
+def earlier_recovery_period_get_for_member(
+    *, membership: Membership, period_id: int
+) -> RecoveryPeriod:
+    """One of the person's own ended recovery periods in this program: nobody else's, ever,
+    and not the current one (404)."""
+    period = RecoveryPeriod.objects.filter(
+        pk=period_id, membership=membership, ended_on__isnull=False
+    ).first()
+    if period is None:
+        raise Http404
+    return period
 
 
 # MEETINGS, PAIRINGS AND ACTION ITEMS
@@ -148,22 +226,26 @@ def _pairing_side(membership: Membership) -> str:
 
 def meetings_visible_to(membership: Membership) -> QuerySet[Meeting]:
     """A mentee's meetings (all their pairings in this program) and a current mentor's. A
-    former mentor sees none (see `meeting_get_for_late_log`); coordinators see no meeting
-    content."""
+    former mentor sees none (see `meeting_get_for_late_log`). Whom a consent names reads the
+    meetings of that mentee's pairings (mentoring.rules: view_meeting)."""
+    consented = Q(pairing__mentee__in=_consenting(membership, Category.MEETINGS))
     if membership.is_mentee:
-        return Meeting.objects.filter(pairing__mentee=membership)
+        return Meeting.objects.filter(Q(pairing__mentee=membership) | consented)
     if membership.is_mentor:
         return Meeting.objects.filter(
-            pairing__mentor=membership, pairing__status__in=Pairing.CURRENT
+            Q(pairing__mentor=membership, pairing__status__in=Pairing.CURRENT) | consented
         )
-    return Meeting.objects.none()
+    return Meeting.objects.filter(consented)
 
 
-def meeting_get_for_member(*, membership: Membership, meeting_id: int) -> Meeting:
-    """A meeting of one of the member's pairings; both sides may answer it."""
+def meeting_get_for_member(
+    *, membership: Membership, meeting_id: int, as_participant: bool = True
+) -> Meeting:
+    """A meeting of one of the member's pairings; both sides may answer it. With
+    `as_participant=False`, also a meeting a consent lets this person read (never answer)."""
+    perm = "mentoring.change_meeting" if as_participant else "mentoring.view_meeting"
     meeting = (
-        meetings_visible_to(membership)
-        .filter(pk=meeting_id)
+        Meeting.objects.filter(pk=meeting_id, pairing__program_id=membership.program_id)
         .select_related(
             "pairing__program",
             "pairing__mentee__user__profile",
@@ -171,7 +253,7 @@ def meeting_get_for_member(*, membership: Membership, meeting_id: int) -> Meetin
         )
         .first()
     )
-    if meeting is None:
+    if meeting is None or not rules.has_perm(perm, membership, meeting):
         raise Http404
     return meeting
 
@@ -234,11 +316,11 @@ def action_items_visible_to(membership: Membership) -> QuerySet[ActionItem]:
 def action_item_get_for_member(*, membership: Membership, item_id: int) -> ActionItem:
     """Only the assignee checks an item off; anyone else gets 404."""
     item = (
-        ActionItem.objects.filter(pk=item_id, assignee=membership)
+        ActionItem.objects.filter(pk=item_id, pairing__program_id=membership.program_id)
         .select_related("pairing__mentee", "pairing__mentor", "assignee")
         .first()
     )
-    if item is None:
+    if item is None or not rules.has_perm("mentoring.change_actionitem", membership, item):
         raise Http404
     return item
 
@@ -262,12 +344,10 @@ def strategies_visible_to(membership: Membership) -> QuerySet[Strategy]:
 def strategy_get_for_member(
     *, membership: Membership, strategy_id: int, for_write: bool = False
 ) -> Strategy:
-    strategy = strategies_visible_to(membership).filter(pk=strategy_id).first()
-    if strategy is None:
+    strategy = Strategy.objects.filter(pk=strategy_id, program_id=membership.program_id).first()
+    if strategy is None or not rules.has_perm("mentoring.view_strategy", membership, strategy):
         raise Http404
-    if for_write and not (
-        strategy.author_id == membership.user_id or membership.role == Role.COORDINATOR
-    ):
+    if for_write and not rules.has_perm("mentoring.change_strategy", membership, strategy):
         raise PermissionDenied
     return strategy
 
@@ -278,8 +358,8 @@ def events_visible_to(membership: Membership) -> QuerySet[Event]:
 
 
 def event_get_for_member(*, membership: Membership, event_id: int) -> Event:
-    event = events_visible_to(membership).filter(pk=event_id).first()
-    if event is None:
+    event = Event.objects.filter(pk=event_id, program_id=membership.program_id).first()
+    if event is None or not rules.has_perm("mentoring.view_event", membership, event):
         raise Http404
     return event
 

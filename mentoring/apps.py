@@ -9,7 +9,9 @@ class MentoringConfig(AppConfig):
         from accounts.signals import membership_closed
         from matching.signals import pairing_ended
         from notifications.delivery import relevance_check_register
+        from privacy.relations import current_mentors_register
 
+        from .selectors.shared import current_mentors_of
         from .services.feeds import revoke_feed_on_membership_closed
         from .services.meetings import cancel_planned_meetings
         from .services.reminder_checks import RELEVANCE_CHECKS
@@ -20,3 +22,4 @@ class MentoringConfig(AppConfig):
         )
         for kind, (check, many) in RELEVANCE_CHECKS.items():
             relevance_check_register(kind, check, many=many)
+        current_mentors_register(current_mentors_of)

@@ -5,6 +5,9 @@ that imported it replaces the event instead of adding a second one. Times are wr
 the organizer's or program's time zone with its VTIMEZONE. Attendee addresses are not
 people's real emails (an alias is all the other person knows): they are per-member
 addresses under the reserved .invalid domain.
+
+A calendar is seen by other apps and by people nearby: a recovery program's name (“Bay
+Recovery Peers”) never appears in one. Its events carry the product's neutral name instead.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from django.utils import timezone
 from icalendar import Calendar, vCalAddress, vText
 from icalendar import Event as IcsEvent
 
+from accounts.models import Program
+
 from .models import Event, Meeting
 
 PRODID = "-//PeerPath//peer mentoring//EN"
@@ -28,6 +33,13 @@ MEETING_STATUS = {
     Meeting.Status.HELD: "CONFIRMED",
     Meeting.Status.MISSED: "CANCELLED",
 }
+
+
+def calendar_name(program: Program) -> str:
+    """The name a calendar may show for a program: the product's own for a recovery program."""
+    if program.kind == Program.Kind.RECOVERY:
+        return settings.SITE_NAME
+    return program.name
 
 
 def _calendar(name: str) -> Calendar:
@@ -91,7 +103,7 @@ def event_component(program_event: Event) -> IcsEvent:
     event.add("dtstamp", timezone.now())
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=program_event.duration_minutes))
-    event.add("summary", f"{program_event.program.name}: {program_event.title}")
+    event.add("summary", f"{calendar_name(program_event.program)}: {program_event.title}")
     if program_event.location:
         event.add("location", program_event.location)
     if program_event.description:
@@ -112,7 +124,9 @@ def meeting_ics(meeting: Meeting) -> bytes:
 
 
 def event_ics(program_event: Event) -> bytes:
-    return _finish(_calendar(program_event.program.name), [event_component(program_event)])
+    return _finish(
+        _calendar(calendar_name(program_event.program)), [event_component(program_event)]
+    )
 
 
 def feed_ics(*, meetings: Iterable[Meeting], events: Iterable[Event]) -> bytes:

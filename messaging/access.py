@@ -16,6 +16,8 @@ pairing is active (paused and ended ones are read-only, with a clear message).
 
 from __future__ import annotations
 
+import rules
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -62,21 +64,11 @@ def conversations_visible_to(membership: Membership) -> QuerySet[Conversation]:
 
 
 def can_read(conversation: Conversation, membership: Membership) -> bool:
-    """The same rule as `_visible_branches`, for one conversation already in hand (the page
-    opens one conversation in one indexed query, without the union's planning;
-    tests/messaging/test_access_matrix.py checks both give the same answer)."""
-    if conversation.program_id != membership.program_id:
-        return False
-    if conversation.kind == Conversation.Kind.PAIR:
-        pairing = conversation.pairing
-        if pairing.mentee_id == membership.pk:
-            return True
-        return (
-            membership.role == Role.MENTOR
-            and pairing.mentor_id == membership.pk
-            and pairing.status in Pairing.CURRENT
-        )
-    return conversation.member_id == membership.pk or membership.role == Role.COORDINATOR
+    """The rule `messaging.view_conversation` (messaging/rules.py) for one conversation already
+    in hand (the page opens one conversation in one indexed query, without the union's
+    planning); `_visible_branches` is the same rule for lists, and
+    tests/messaging/test_access_matrix.py checks both give the same answer."""
+    return rules.has_perm("messaging.view_conversation", membership, conversation)
 
 
 def conversation_get_for_member(*, membership: Membership, conversation_id: int) -> Conversation:
@@ -100,15 +92,23 @@ def messages_visible_to(membership: Membership) -> QuerySet[Message]:
     return Message.objects.filter(conversation__in=conversations_visible_to(membership))
 
 
-def message_get_for_member(*, membership: Membership, message_id: int) -> Message:
+def message_get_for_member(
+    *, membership: Membership, message_id: int, for_action: str = "view"
+) -> Message:
+    """A message of a conversation this person reads (404 otherwise), checked against
+    `messaging.<for_action>_message` ("view", "delete" by its author, "report" by the other
+    participants): 403 when they may read it but not do that."""
     message = (
-        messages_visible_to(membership)
-        .select_related("conversation", "author__user")
-        .filter(pk=message_id)
+        Message.objects.select_related("conversation__pairing", "author__user")
+        .filter(pk=message_id, conversation__program_id=membership.program_id)
         .first()
     )
-    if message is None:
+    if message is None or not rules.has_perm("messaging.view_message", membership, message):
         raise Http404
+    if for_action != "view" and not rules.has_perm(
+        f"messaging.{for_action}_message", membership, message
+    ):
+        raise PermissionDenied
     return message
 
 

@@ -97,7 +97,7 @@ def outside_channel(*, kind: str, chosen: str, explicit: bool, recipient: Recipi
         return None
     if chosen != Channel.EMAIL:
         return None
-    if not explicit and recipient.has_profile:
+    if not explicit and recipient.has_profile and not kind_get(kind).account_security:
         # Before per-kind choices, the profile's two switches said the same thing.
         switch = recipient.email_reminders if kind in REMINDER_KINDS else recipient.email_updates
         if not switch:

@@ -36,6 +36,9 @@ class Kind:
     sms_allowed: bool = False
     # Safety kinds go at once, even inside the person's quiet hours.
     urgent: bool = False
+    # About the account's own safety: the profile's general "email me updates" switch does
+    # not silence it (an explicit choice for this kind still does).
+    account_security: bool = False
 
     @property
     def subject_template(self) -> str:
@@ -84,6 +87,7 @@ _ALL = [
     Kind("action_item", _("New action items"), Audience.BOTH),
     Kind("pair_stalled", _("A pair has not met for a while"), Audience.COORDINATOR),
     Kind("weekly_digest", _("Weekly program summary"), Audience.COORDINATOR),
+    Kind("survey_due", _("A survey is ready for you"), Audience.BOTH),
     Kind("new_message", _("New messages"), Audience.ANYONE),
     Kind("announcement", _("Announcements"), Audience.ANYONE),
     Kind("message_reported", _("A message is reported for review"), Audience.COORDINATOR),
@@ -92,6 +96,13 @@ _ALL = [
         _("A notification could not be delivered"),
         Audience.COORDINATOR,
         default_channel=Channel.IN_APP,
+    ),
+    Kind(
+        "sign_in_attempts",
+        _("Many failed sign-in attempts on your account"),
+        Audience.ANYONE,
+        urgent=True,
+        account_security=True,
     ),
 ]
 

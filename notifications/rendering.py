@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.crypto import salted_hmac
 from django.utils.html import escape
 
+from accounts.mail import header_line, render_plain
 from accounts.models import Program
 
 from .kinds import KINDS, kind_get
@@ -25,7 +26,7 @@ UNSUBSCRIBE_SALT = "notifications.unsubscribe"
 
 def one_line(text: str, limit: int = 150) -> str:
     """Collapses line breaks and runs of spaces: a header must be one line."""
-    return " ".join(str(text).split())[:limit]
+    return header_line(text, limit)
 
 
 def absolute_url(path: str) -> str:
@@ -116,7 +117,7 @@ def title_for(*, kind: str, program: Program | None, language: str, other_name: 
     # A sweep renders the same few titles many times: notifications_send_bulk memoizes this.
     with translation.override(language):
         context = {"other_name": other_name, "program_name": program_display_name(program)}
-        return one_line(render_to_string(kind_get(kind).subject_template, context), 200)
+        return one_line(render_plain(kind_get(kind).subject_template, context), 200)
 
 
 def render_notification(notification, user) -> Rendered:
@@ -125,10 +126,10 @@ def render_notification(notification, user) -> Rendered:
         context = notification_context(notification, user)
         context["unsubscribe_url"] = unsubscribe_url(user_id=user.pk, kind=kind.code)
         subject = one_line(notification.title) or one_line(
-            render_to_string(kind.subject_template, context)
+            render_plain(kind.subject_template, context)
         )
         context["title"] = subject
-        text = render_to_string(kind.text_template, context)
+        text = render_plain(kind.text_template, context)
         html = render_to_string(kind.html_template, context)
     return Rendered(subject, text, html, context["unsubscribe_url"])
 
@@ -160,8 +161,8 @@ class EmailRenderer:
             context |= {"program_name": program_name, "site_name": "PeerPath"}
             with translation.override(language):
                 self._skeletons[key] = (
-                    render_to_string(kind.subject_template, context),
-                    render_to_string(kind.text_template, context),
+                    render_plain(kind.subject_template, context),
+                    render_plain(kind.text_template, context),
                     render_to_string(kind.html_template, context),
                 )
         return self._skeletons[key]

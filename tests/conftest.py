@@ -69,6 +69,25 @@ def _isolated_cache(settings):
     settings.CACHES = caches
 
 
+@pytest.fixture(autouse=True)
+def _force_login_signs_in_fully(monkeypatch):
+    """`client.force_login(user)` stands for a complete sign-in: for someone with an
+    authenticator app that includes the second step, which allauth records in the session and
+    the coordinator pages check. A test of a password-only session signs in through the form
+    or uses `tests.factories.forget_mfa_step`."""
+    from django.test import Client
+
+    from .factories import session_record_mfa
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        session_record_mfa(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture
 def program(db):
     return ProgramFactory(name="Harbor Peer Mentoring", slug="harbor")

@@ -67,6 +67,8 @@ from messaging.models import (
     MessageReport,
     ReadMark,
 )
+from mydata.models import DataExport
+from privacy.models import REVOCATION_STATEMENT, Consent, Purpose, RecipientKind
 from reports.models import ExportKind, ExportRecord
 from surveys.models import Answer, Item, Questionnaire, Response, Scale, SurveyExport
 
@@ -181,6 +183,62 @@ class FormSubmissionFactory(factory.django.DjangoModelFactory):
 
 def enable_mfa(user):
     return TOTP.activate(user, generate_totp_secret())
+
+
+def session_record_mfa(client, user) -> None:
+    """Record in the test client's session that it signed in with the second step, as
+    allauth does after a code is entered; only for someone who has an authenticator app.
+    (The session keys are written directly: no signal goes out for a sign-in that did not
+    happen.)"""
+    import time
+
+    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+    from allauth.account.internal.flows import login as login_flow
+    from allauth.mfa.models import Authenticator
+
+    authenticator = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if authenticator is None:
+        return
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "password", "at": time.time()},
+        {"method": "mfa", "at": time.time(), "id": authenticator.pk, "type": "totp"},
+    ]
+    session[login_flow._AUTHENTICATION_METHODS_USER_SESSION_KEY] = login_flow.user_id_to_str(user)
+    session.save()
+
+
+def forget_mfa_step(client) -> None:
+    """Make the test client's session one that signed in with a password only."""
+    import time
+
+    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [{"method": "password", "at": time.time()}]
+    session.save()
+
+
+# PRIVACY
+
+
+class ConsentFactory(factory.django.DjangoModelFactory):
+    """A consent in force to the program's coordinators to read check-ins (sets the scene;
+    tests of granting go through privacy.services.consent_grant)."""
+
+    class Meta:
+        model = Consent
+
+    mentee = factory.SubFactory(MembershipFactory)
+    program = factory.SelfAttribute("mentee.program")
+    covers_checkins = True
+    recipient_kind = RecipientKind.COORDINATORS
+    recipient = None
+    purpose = Purpose.SUPPORT
+    revocation_statement = factory.LazyFunction(lambda: str(REVOCATION_STATEMENT))
+    expires_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=90))
+    signature_name = factory.LazyAttribute(lambda o: o.mentee.user.display_name)
+    signed_on = factory.LazyFunction(timezone.localdate)
 
 
 # MATCHING
@@ -570,6 +628,18 @@ class ExportRecordFactory(factory.django.DjangoModelFactory):
     program = factory.SubFactory(ProgramFactory)
     requested_by = factory.SubFactory(UserFactory)
     kind = ExportKind.MEETINGS
+
+
+# MY DATA
+
+
+class DataExportFactory(factory.django.DjangoModelFactory):
+    """A queued export; the file appears when mydata.services.export_build runs."""
+
+    class Meta:
+        model = DataExport
+
+    user = factory.SubFactory(UserFactory)
 
 
 # SURVEYS

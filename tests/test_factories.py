@@ -8,7 +8,16 @@ from django.apps import apps
 
 from tests import factories
 
-APPS = ("accounts", "matching", "messaging", "surveys", "mentoring", "reports")
+APPS = (
+    "accounts",
+    "privacy",
+    "matching",
+    "messaging",
+    "surveys",
+    "mentoring",
+    "reports",
+    "mydata",
+)
 
 FACTORIES = {
     obj._meta.model: obj

@@ -24,6 +24,15 @@ class ProgramSettingsForm(forms.Form):
         label=_("Open enrollment: anyone with the enrollment link can apply as a mentee"),
         required=False,
     )
+    coordinator_idle_minutes = forms.IntegerField(
+        label=_("Sign out coordinators after this many minutes without activity"),
+        min_value=5,
+        max_value=720,
+        help_text=_(
+            "Coordinators see the whole program, so an unattended screen signs out sooner. "
+            "Mentees and mentors stay signed in as usual."
+        ),
+    )
     flag_no_checkin_days = forms.IntegerField(
         label=_("Flag a mentee with no check-in for (days)"), min_value=1, max_value=90
     )
@@ -55,6 +64,7 @@ class ProgramSettingsForm(forms.Form):
             "description": program.description,
             "invitation_valid_days": program.invitation_valid_days,
             "open_enrollment": program.open_enrollment,
+            "coordinator_idle_minutes": program.coordinator_idle_minutes,
         }
         initial.update({name: program.setting(name) for name in THRESHOLDS})
         return initial

@@ -3,6 +3,7 @@
 import secrets
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -112,6 +113,13 @@ class Program(models.Model):
         help_text=_("Anyone with the enrollment link can apply to join as a mentee."),
     )
     enrollment_token = models.CharField(max_length=64, default=new_token, editable=False)
+    # Coordinators see a whole program: an unattended signed-in screen is a risk. Members keep
+    # the site's session length (SESSION_COOKIE_AGE); accounts.middleware applies this one.
+    coordinator_idle_minutes = models.PositiveSmallIntegerField(
+        _("sign out coordinators after (minutes without activity)"),
+        default=30,
+        validators=[MinValueValidator(5), MaxValueValidator(720)],
+    )
     # Program settings that later capabilities add (thresholds, reminder cadence, ...);
     # read them through `setting()`, which knows each default.
     settings = models.JSONField(_("settings"), default=dict, blank=True)
@@ -124,6 +132,10 @@ class Program(models.Model):
             models.CheckConstraint(
                 condition=Q(invitation_valid_days__gte=1) & Q(invitation_valid_days__lte=60),
                 name="program_invitation_days_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(coordinator_idle_minutes__gte=5) & Q(coordinator_idle_minutes__lte=720),
+                name="program_coordinator_idle_minutes_range",
             ),
         ]
 

@@ -22,7 +22,14 @@ from .memberships import (  # noqa: F401
     name_or_email,
     program_members,
 )
-from .people import coordinator_needs_mfa, user_has_mfa  # noqa: F401
+from .people import (  # noqa: F401
+    MfaStep,
+    coordinator_idle_minutes,
+    coordinator_mfa_step,
+    coordinator_needs_mfa,
+    session_completed_mfa,
+    user_has_mfa,
+)
 from .programs import (  # noqa: F401
     home_overview,
     program_get_for_enrollment,

@@ -21,6 +21,7 @@ from .memberships import (  # noqa: F401
     membership_acknowledge_privacy,
     membership_add,
     membership_change_role,
+    membership_leave,
     membership_set_status,
 )
 from .people import profile_update  # noqa: F401

@@ -8,11 +8,11 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..mail import header_line, render_plain, render_subject
 from ..models import Invitation, Membership, Role, User, new_token
 from .memberships import membership_add
 
@@ -158,10 +158,12 @@ def invitation_send_email(*, invitation_id: int, base_url: str) -> bool:
     context = {
         "invitation": invitation,
         "accept_url": invitation_accept_url(invitation, base_url=base_url),
-        "inviter_name": invitation.invited_by.display_name if invitation.invited_by else "",
+        "inviter_name": header_line(invitation.invited_by.display_name, 80)
+        if invitation.invited_by
+        else "",
     }
-    subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
-    body = render_to_string("accounts/email/invitation_message.txt", context)
+    subject = render_subject("accounts/email/invitation_subject.txt", context)
+    body = render_plain("accounts/email/invitation_message.txt", context)
     send_mail(subject, body, None, [invitation.email])
     return True
 

@@ -119,3 +119,19 @@ def membership_change_role(
     membership.role = role
     membership.save(update_fields=["role"])
     return membership
+
+
+@transaction.atomic
+def membership_leave(*, membership: Membership, reason: str) -> Membership:
+    """The member leaves the program themselves (their account is being erased): their
+    pairings end and proposals close as when a coordinator removes them."""
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if membership.status == Membership.Status.LEFT:
+        return membership
+    now = timezone.now()
+    membership.status = Membership.Status.LEFT
+    membership.status_changed_at = now
+    membership.left_at = now
+    membership.save(update_fields=["status", "status_changed_at", "left_at"])
+    membership_closed.send(sender=Membership, membership=membership, by=membership, reason=reason)
+    return membership

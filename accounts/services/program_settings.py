@@ -2,7 +2,8 @@
 (ProgramChange: who, when, which setting, before and after).
 
 - `program_settings_update(*, program, by, **values)`: description, invitation days, open
-  enrollment and the dashboard/reminder thresholds kept in `Program.settings`.
+  enrollment, the coordinators' sign-out after inactivity and the dashboard/reminder
+  thresholds kept in `Program.settings`.
 - `crisis_resources_replace(*, program, by, rows, other_lines)`: the program's crisis resources
   in the order given (phone and text numbers already checked by `crisis_number_clean`).
 - `privacy_notice_update(*, program, by, text)`: a changed notice gets a new version, which
@@ -28,7 +29,12 @@ THRESHOLDS = {
     "flag_return_to_use_days": (1, 90),
     "late_log_days": (1, 60),
 }
-PROGRAM_FIELDS = ("description", "invitation_valid_days", "open_enrollment")
+PROGRAM_FIELDS = (
+    "description",
+    "invitation_valid_days",
+    "open_enrollment",
+    "coordinator_idle_minutes",
+)
 
 
 def crisis_number_clean(value: str) -> str:

@@ -6,11 +6,12 @@ gives them back access to nobody: a new pairing is needed."""
 from __future__ import annotations
 
 from django.db.models import Q
+from django.utils import timezone
 
 from accounts.models import Membership
 
 from ..models import Pairing
-from .pairing import pairing_end, pairing_withdraw
+from .pairing import pairing_decline, pairing_end, pairing_withdraw
 
 
 def pairings_close_for_member(*, membership: Membership, by: Membership, reason: str) -> int:
@@ -20,7 +21,11 @@ def pairings_close_for_member(*, membership: Membership, by: Membership, reason:
         pairing_end(pairing=pairing, by=by, reason=reason)
         closed += 1
     for pairing in Pairing.objects.filter(mine, status=Pairing.Status.PROPOSED):
-        pairing_withdraw(pairing=pairing, by=by, reason=reason)
+        if by.pk == membership.pk:  # leaving by themselves: they decline what is open
+            if pairing.expires_at > timezone.now():  # an expired one is the sweep's
+                pairing_decline(pairing=pairing, by=by, reason=reason)
+        else:
+            pairing_withdraw(pairing=pairing, by=by, reason=reason)
         closed += 1
     return closed
 

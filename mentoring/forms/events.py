@@ -3,12 +3,13 @@ allowed."""
 
 from __future__ import annotations
 
-import zoneinfo
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from accounts.dates import PLANNED, date_validator, local_datetime
 
 from ..models import Event, EventParticipant
 
@@ -25,10 +26,19 @@ EVENT_DURATION_CHOICES = [
 
 
 class EventForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=120)
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=120,
+        help_text=_(
+            "Shown in members' calendars, which others may see: a neutral title such as "
+            "“Tuesday group” is safest."
+        ),
+    )
     kind = forms.ChoiceField(label=_("Kind"), choices=Event.Kind.choices)
     date = forms.DateField(
-        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[date_validator(PLANNED)],
     )
     start_time = forms.TimeField(
         label=_("Start time"),
@@ -68,12 +78,21 @@ class EventForm(forms.Form):
         }
         self.fields["capacity"].widget.attrs["inputmode"] = "numeric"
 
+    def clean(self):
+        data = super().clean()
+        if data.get("date") is not None and data.get("start_time") is not None:
+            try:
+                local_datetime(data["date"], data["start_time"], self.time_zone)
+            except ValidationError as exc:
+                self.add_error("date", exc)
+        return data
+
     def starts_at(self) -> datetime:
         """The start in UTC, from a date and time in the coordinator's own time zone."""
-        local = datetime.combine(self.cleaned_data["date"], self.cleaned_data["start_time"])
-        return local.replace(tzinfo=zoneinfo.ZoneInfo(self.time_zone)).astimezone(
-            zoneinfo.ZoneInfo("UTC")
+        local = local_datetime(
+            self.cleaned_data["date"], self.cleaned_data["start_time"], self.time_zone
         )
+        return local.astimezone(UTC)
 
     def service_kwargs(self) -> dict:
         data = self.cleaned_data

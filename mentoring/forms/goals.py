@@ -8,6 +8,8 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.dates import TARGET, date_validator
+
 from ..goal_templates import GoalTemplate
 from ..models import Goal, GoalCategory, Visibility
 from .common import private_field
@@ -41,7 +43,12 @@ class GoalForm(forms.Form):
         required=False,
         help_text=_("Something you can count or see, like “3 meetings a week for a month”."),
     )
-    target_date = forms.DateField(label=_("Target date"), required=False, widget=_date_input())
+    target_date = forms.DateField(
+        label=_("Target date"),
+        required=False,
+        widget=_date_input(),
+        validators=[date_validator(TARGET)],
+    )
     private = private_field()
 
     def __init__(self, *args, today: date | None = None, **kwargs):
@@ -84,7 +91,10 @@ class NewGoalForm(GoalForm):
                 required=False,
             )
             self.fields[f"milestone_{number}_due"] = forms.DateField(
-                label=_("Due date"), required=False, widget=_date_input(today)
+                label=_("Due date"),
+                required=False,
+                widget=_date_input(today),
+                validators=[date_validator(TARGET)],
             )
 
     MILESTONE_FIELDS = frozenset(
@@ -149,7 +159,12 @@ class NewGoalForm(GoalForm):
 
 class MilestoneForm(forms.Form):
     title = forms.CharField(label=_("Milestone"), max_length=120)
-    due_date = forms.DateField(label=_("Due date"), required=False, widget=_date_input())
+    due_date = forms.DateField(
+        label=_("Due date"),
+        required=False,
+        widget=_date_input(),
+        validators=[date_validator(TARGET)],
+    )
 
     def __init__(self, *args, today: date | None = None, **kwargs):
         kwargs.setdefault("auto_id", "id_milestone_%s")

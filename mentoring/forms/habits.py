@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.dates import RECENT, date_validator
+
 from ..models import Habit, Visibility
 from .common import private_field, visibility_from
 
@@ -82,5 +84,6 @@ class HabitDayForm(forms.Form):
     date = forms.DateField(
         required=False,
         widget=forms.HiddenInput,
+        validators=[date_validator(RECENT)],
         error_messages={"invalid": _("That date isn't one we can read.")},
     )

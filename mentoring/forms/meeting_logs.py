@@ -8,8 +8,10 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.dates import LOGGED, TARGET, local_datetime
+
 from ..models import ContactType, Meeting, MeetingFormat
-from .meetings import date_field, local_datetime, time_field, zone_help
+from .meetings import add_local_datetime_error, date_field, time_field, zone_help
 
 NEXT_STEP_ROWS = 3
 
@@ -38,7 +40,7 @@ class LogForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": _("Choose held, missed or cancelled.")},
     )
-    date = date_field(_("Date"))
+    date = date_field(_("Date"), window=LOGGED)
     start_time = time_field(_("Start time"))
     end_time = time_field(
         _("End time"), required=False, help_text=_("When the meeting actually ended.")
@@ -82,6 +84,11 @@ class LogForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.zone_name = zone_name
         self.fields["start_time"].help_text = zone_help(zone_name)
+
+    def clean(self):
+        data = super().clean()
+        add_local_datetime_error(self, date_key="date", time_keys=["start_time", "end_time"])
+        return data
 
     def service_kwargs(self) -> dict:
         data = self.cleaned_data
@@ -134,7 +141,7 @@ class NextStepForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": ASSIGNEE_ERROR},
     )
-    due_date = date_field(_("Due date"), required=False)
+    due_date = date_field(_("Due date"), window=TARGET, required=False)
 
     def __init__(self, *args, mentee_name: str = "", **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,29 +3,43 @@ Times are entered in the viewer's own time zone."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from accounts.dates import PLANNED, Window, date_validator, local_datetime
 
 from ..models import Meeting, MeetingFormat
 
 DURATION_CHOICES = (15, 30, 45, 60, 90, 120)
 
 
-def local_datetime(day: date, at: time, zone_name: str) -> datetime:
-    """A date and a wall-clock time in the person's zone, as an aware datetime."""
-    return datetime.combine(day, at.replace(second=0, microsecond=0), tzinfo=ZoneInfo(zone_name))
-
-
-def date_field(label, **kwargs) -> forms.DateField:
+def date_field(label, *, window: Window, **kwargs) -> forms.DateField:
     return forms.DateField(
         label=label,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Enter a date such as 2025-03-14.")},
+        validators=[date_validator(window)],
         **kwargs,
     )
+
+
+def add_local_datetime_error(form: forms.Form, *, date_key: str, time_keys: list[str]) -> None:
+    """A date and time that can't be converted from the person's zone is a form error."""
+    data = form.cleaned_data
+    if data.get(date_key) is None:
+        return
+    for key in time_keys:
+        if data.get(key) is None:
+            continue
+        try:
+            local_datetime(data[date_key], data[key], form.zone_name)
+        except ValidationError as exc:
+            form.add_error(date_key, exc)
+            return
 
 
 def time_field(label, **kwargs) -> forms.TimeField:
@@ -44,7 +58,7 @@ def zone_help(zone_name: str) -> str:
 class SlotForm(forms.Form):
     """When and how: shared by “propose” and “propose another time”."""
 
-    date = date_field(_("Date"))
+    date = date_field(_("Date"), window=PLANNED)
     start_time = time_field(_("Start time"))
     duration = forms.IntegerField(
         label=_("Duration"),
@@ -80,6 +94,11 @@ class SlotForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.zone_name = zone_name
         self.fields["start_time"].help_text = zone_help(zone_name)
+
+    def clean(self):
+        data = super().clean()
+        add_local_datetime_error(self, date_key="date", time_keys=["start_time"])
+        return data
 
     def starts_at(self) -> datetime:
         data = self.cleaned_data

@@ -6,6 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from accounts.params import id_params
+
 
 class IdListField(forms.Field):
     """A list of record ids sent as repeated hidden inputs (`checkin=3&checkin=7`)."""
@@ -17,10 +19,10 @@ class IdListField(forms.Field):
             return []
         if isinstance(value, str):
             value = [value]
-        try:
-            return sorted({int(item) for item in value})
-        except (TypeError, ValueError) as exc:
-            raise ValidationError(_("Something went wrong. Please reload the page.")) from exc
+        ids = id_params(value)
+        if ids is None:
+            raise ValidationError(_("Something went wrong. Please reload the page."))
+        return sorted(set(ids))
 
 
 class EncouragementForm(forms.Form):

@@ -6,11 +6,17 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.dates import RECOVERY_START, date_validator
+
 from .common import DateInput
 
 
 class RecoveryStartForm(forms.Form):
-    started_on = forms.DateField(label=_("Recovery start date"), widget=DateInput())
+    started_on = forms.DateField(
+        label=_("Recovery start date"),
+        widget=DateInput(),
+        validators=[date_validator(RECOVERY_START)],
+    )
 
 
 class RecoverySettingsForm(forms.Form):
@@ -35,7 +41,11 @@ class RecoverySettingsForm(forms.Form):
 
 class ReturnToUseForm(forms.Form):
     # Field names match the service's keyword arguments, so its errors land on the right field.
-    on = forms.DateField(label=_("Date of the return to use"), widget=DateInput())
+    on = forms.DateField(
+        label=_("Date of the return to use"),
+        widget=DateInput(),
+        validators=[date_validator(RECOVERY_START)],
+    )
     note = forms.CharField(
         label=_("Private note"),
         max_length=2000,

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.crypto import EncryptedTextField
 from accounts.models import Membership
+from privacy.models import Category
 
 from .visibility import Visibility
 
@@ -18,7 +19,10 @@ HIGH_CRAVING_AT_LEAST = 8
 class CheckIn(models.Model):
     """One per person per program per local day; a second submission that day updates it."""
 
-    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="checkins")
+    # No index of its own: the unique (membership, date) leads with it.
+    membership = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="checkins", db_index=False
+    )
     date = models.DateField()
     mood = models.PositiveSmallIntegerField(_("Mood"))
     craving = models.PositiveSmallIntegerField(_("Craving"))
@@ -42,6 +46,9 @@ class CheckIn(models.Model):
             models.CheckConstraint(condition=Q(craving__lte=10), name="checkin_craving_0_10"),
         ]
         indexes = [
+            # Program figures over a window of days (the reports' trends, people served): an
+            # index-only range scan instead of reading a year of check-ins.
+            models.Index(fields=["date", "membership"], name="checkin_by_date"),
             # Open reach-out requests: a handful among a program's hundreds of thousands of
             # check-ins (the weekly summary counts them, the coordinator's lists show them).
             models.Index(
@@ -53,6 +60,13 @@ class CheckIn(models.Model):
 
     def __str__(self) -> str:
         return f"Check-in {self.date}"
+
+    # What a consent must cover to disclose it (privacy.rules.has_consent), and whose it is.
+    consent_category = Category.CHECKINS
+
+    @property
+    def consent_mentee_id(self) -> int:
+        return self.membership_id
 
     @property
     def is_hard_day(self) -> bool:

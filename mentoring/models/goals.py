@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.crypto import EncryptedCharField, EncryptedTextField
 from accounts.models import Membership
+from privacy.models import Category
 
 from .visibility import Visibility
 
@@ -62,6 +63,13 @@ class Goal(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    # What a consent must cover to disclose it (privacy.rules.has_consent), and whose it is.
+    consent_category = Category.GOALS_HABITS
+
+    @property
+    def consent_mentee_id(self) -> int:
+        return self.membership_id
+
 
 class Milestone(models.Model):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="milestones")
@@ -75,3 +83,10 @@ class Milestone(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    # What a consent must cover to disclose it (privacy.rules.has_consent), and whose it is.
+    consent_category = Category.GOALS_HABITS
+
+    @property
+    def consent_mentee_id(self) -> int:
+        return self.goal.membership_id

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Membership
+from privacy.models import Category
 
 from .visibility import Visibility
 
@@ -55,6 +56,13 @@ class Habit(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    # What a consent must cover to disclose it (privacy.rules.has_consent), and whose it is.
+    consent_category = Category.GOALS_HABITS
+
+    @property
+    def consent_mentee_id(self) -> int:
+        return self.membership_id
 
 
 class HabitLog(models.Model):

@@ -25,3 +25,10 @@ class JournalEntry(models.Model):
     def __str__(self) -> str:
         # Never the text: this shows up in admin, logs and error reports.
         return f"Journal entry #{self.pk}"
+
+    # No consent ever covers the journal (privacy.rules.has_consent answers no).
+    consent_category = None
+
+    @property
+    def consent_mentee_id(self) -> int:
+        return self.membership_id

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.crypto import EncryptedCharField, EncryptedTextField
 from accounts.models import Membership
 from matching.models import MeetingFormat, Pairing
+from privacy.models import Category
 
 
 class ContactType(models.TextChoices):
@@ -36,7 +37,10 @@ class Meeting(models.Model):
         HELD = "held", _("Held")
         MISSED = "missed", _("Missed")
 
-    pairing = models.ForeignKey(Pairing, on_delete=models.CASCADE, related_name="meetings")
+    # No index of its own: the (pairing, status, starts_at) index leads with it.
+    pairing = models.ForeignKey(
+        Pairing, on_delete=models.CASCADE, related_name="meetings", db_index=False
+    )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.PROPOSED)
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -88,6 +92,8 @@ class Meeting(models.Model):
         ordering = ["starts_at"]
         indexes = [
             models.Index(fields=["pairing", "status", "starts_at"]),
+            # Program figures over a window of time (trends, the funder report's range).
+            models.Index(fields=["starts_at", "status", "pairing"], name="meeting_by_start"),
             # A pairing's latest logged meeting (stalled pairs), without sorting its history.
             models.Index(
                 fields=["pairing", "-starts_at"],
@@ -110,6 +116,13 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return f"Meeting #{self.pk} ({self.status})"
+
+    # What a consent must cover to disclose it (privacy.rules.has_consent), and whose it is.
+    consent_category = Category.MEETINGS
+
+    @property
+    def consent_mentee_id(self) -> int:
+        return self.pairing.mentee_id
 
 
 class ActionItem(models.Model):

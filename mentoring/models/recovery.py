@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.crypto import EncryptedTextField
 from accounts.models import Membership
+from privacy.models import Category
 
 
 class RecoverySettings(models.Model):
@@ -59,3 +60,10 @@ class RecoveryPeriod(models.Model):
 
     def __str__(self) -> str:
         return f"Recovery from {self.started_on}"
+
+    # What a consent must cover to disclose it (privacy.rules.has_consent), and whose it is.
+    consent_category = Category.RECOVERY
+
+    @property
+    def consent_mentee_id(self) -> int:
+        return self.membership_id

@@ -2,7 +2,7 @@
 `from mentoring import services`: every public service is re-exported here."""
 
 from .action_items import action_item_add, action_item_set_done  # noqa: F401
-from .checkins import checkin_record  # noqa: F401
+from .checkins import checkin_delete, checkin_record  # noqa: F401
 from .digest import weekly_digests_send  # noqa: F401
 from .events import (  # noqa: F401
     event_cancel,
@@ -13,6 +13,7 @@ from .events import (  # noqa: F401
 from .feeds import calendar_feed_regenerate, calendar_feed_revoke  # noqa: F401
 from .goals import (  # noqa: F401
     goal_create,
+    goal_delete,
     goal_set_status,
     goal_update,
     milestone_add,
@@ -22,6 +23,7 @@ from .goals import (  # noqa: F401
 from .habits import (  # noqa: F401
     habit_archive,
     habit_create,
+    habit_delete,
     habit_log,
     habit_recompute_streaks,
     habit_unlog,
@@ -38,6 +40,7 @@ from .meetings import (  # noqa: F401
 from .mentor import checkin_outreach_handled, encouragement_add  # noqa: F401
 from .nudges import no_checkin_nudges_send, stalled_pairs_send  # noqa: F401
 from .recovery import (  # noqa: F401
+    recovery_period_delete,
     recovery_return_to_use,
     recovery_settings_update,
     recovery_start,

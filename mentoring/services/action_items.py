@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.dates import TARGET, check_date
 from accounts.models import Membership, User
 from matching.models import Pairing
 
@@ -31,6 +32,7 @@ def action_item_add(
         raise ValidationError(_("This pairing has ended."))
     if not title.strip():
         raise ValidationError({"title": [_("Describe the next step.")]})
+    check_date(due_date, TARGET, today=timezone.localdate(), field="due_date")
     item = ActionItem.objects.create(
         pairing=pairing,
         assignee=assignee,

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from accounts.dates import RECENT, date_error
 from accounts.models import Membership, Role
 
 from ..models import CheckIn, Visibility
@@ -38,6 +39,8 @@ def checkin_record(
     today = local_today(membership)
     if day is not None and day > today:
         errors["date"] = [_("You can't record a check-in for a day that hasn't come yet.")]
+    elif message := date_error(day, RECENT, today=today):
+        errors["date"] = [message]
     if errors:
         raise ValidationError(errors)
     fields = {
@@ -74,3 +77,9 @@ def checkin_record(
         except IntegrityError:
             continue  # the other submission created today's row first: update it instead
     raise ValidationError(_("Please try again."))
+
+
+@transaction.atomic
+def checkin_delete(*, checkin: CheckIn) -> None:
+    """The owner deletes one day's check-in for good (encouragements on it go with it)."""
+    checkin.delete()

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.dates import PLANNED, datetime_error
 from accounts.models import Membership
 
 from ..models import Event, EventParticipant
@@ -22,6 +23,8 @@ def _event_errors(*, title, kind, starts_at, duration_minutes, capacity) -> dict
         errors["kind"] = [_("Choose a kind of event.")]
     if starts_at <= timezone.now():
         errors["starts_at"] = [_("Choose a time in the future.")]
+    elif message := datetime_error(starts_at, PLANNED):
+        errors["starts_at"] = [message]
     if not 5 <= duration_minutes <= 720:
         errors["duration_minutes"] = [_("Between 5 minutes and 12 hours.")]
     if capacity is not None and capacity < 1:

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.dates import TARGET, date_error
 from accounts.models import Membership, Role
 from accounts.services import form_submission_claim
 
@@ -32,6 +33,8 @@ def _clean_milestones(milestones, today: date, errors: dict) -> list[dict]:
             errors.setdefault("milestones", []).append(
                 _("A milestone's due date can't be in the past (%(title)s).") % {"title": title}
             )
+        elif message := date_error(due, TARGET, today=today):
+            errors.setdefault("milestones", []).append(f"{title}: {message}")
         cleaned.append({"title": title[:120], "due_date": due})
     if len(cleaned) > MAX_MILESTONES:
         errors.setdefault("milestones", []).append(_("At most 20 milestones per goal."))
@@ -63,6 +66,8 @@ def goal_create(
         errors["category"] = [_("Choose a category.")]
     if target_date is not None and target_date < today:
         errors["target_date"] = [_("The target date can't be in the past for a new goal.")]
+    elif message := date_error(target_date, TARGET, today=today):
+        errors["target_date"] = [message]
     if visibility not in Visibility.values:
         errors["visibility"] = [_("Choose who can see the goal.")]
     if manual_progress is not None and not 0 <= manual_progress <= 100:
@@ -112,6 +117,10 @@ def goal_update(*, goal: Goal, **fields) -> Goal:
         and new_date < local_today(goal.membership)
     ):
         errors["target_date"] = [_("A new target date can't be in the past.")]
+    elif new_date != goal.target_date and (
+        message := date_error(new_date, TARGET, today=local_today(goal.membership))
+    ):
+        errors["target_date"] = [message]
     if "title" in fields and not fields["title"].strip():
         errors["title"] = [_("Give the goal a short title.")]
     progress = fields.get("manual_progress")
@@ -170,3 +179,9 @@ def milestone_set_done(*, milestone: Milestone, done: bool) -> Milestone:
 @transaction.atomic
 def milestone_delete(*, milestone: Milestone) -> None:
     milestone.delete()
+
+
+@transaction.atomic
+def goal_delete(*, goal: Goal) -> None:
+    """The owner deletes a goal for good: its milestones and encouragements go with it."""
+    goal.delete()

@@ -180,3 +180,9 @@ def habit_unlog(*, habit: Habit, day: date) -> None:
     _check_day(habit, day)
     HabitLog.objects.filter(habit=habit, date=day).delete()
     _recompute(habit)
+
+
+@transaction.atomic
+def habit_delete(*, habit: Habit) -> None:
+    """The owner deletes a habit for good, with its history (archiving keeps it)."""
+    habit.delete()

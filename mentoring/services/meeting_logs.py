@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.dates import LOGGED, TARGET, date_error, datetime_error
 from accounts.models import User
 from matching.models import Pairing
 
@@ -64,6 +65,9 @@ def meeting_log(
         raise ValidationError({"outcome": [_("Choose held, missed or cancelled.")]})
     errors: dict[str, list[str]] = {}
     now = timezone.now()
+    for key, value in (("actual_start", actual_start), ("actual_end", actual_end)):
+        if value is not None and (message := datetime_error(value, LOGGED)):
+            raise ValidationError({key: [message]})
     if outcome == Meeting.Status.HELD:
         if actual_start is None or actual_end is None:
             errors["actual_start"] = [_("Give the start and end of the meeting.")]
@@ -95,6 +99,9 @@ def meeting_log(
         due = item.get("due_date")
         if due is not None and not isinstance(due, date):
             errors.setdefault("action_items", []).append(_("Enter a valid due date."))
+            continue
+        if message := date_error(due, TARGET, today=timezone.localdate()):
+            errors.setdefault("action_items", []).append(message)
             continue
         items.append(
             ActionItem(

@@ -11,6 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.dates import PLANNED, datetime_error
 from accounts.models import Membership, User
 from matching.models import Pairing
 
@@ -42,6 +43,8 @@ def _validate_slot(*, starts_at: datetime, duration_minutes: int, fmt: str, erro
         errors.setdefault("starts_at", []).append(
             _("Choose a time in the future. To record a past meeting, log it instead.")
         )
+    elif message := datetime_error(starts_at, PLANNED):
+        errors.setdefault("starts_at", []).append(message)
     if not MIN_DURATION <= duration_minutes <= MAX_DURATION:
         errors.setdefault("duration_minutes", []).append(
             _("A meeting lasts between 5 minutes and 8 hours.")

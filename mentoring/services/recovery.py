@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.dates import RECOVERY_START, check_date
 from accounts.models import Membership, Role
 
 from ..models import RecoveryPeriod, RecoverySettings
@@ -39,6 +40,7 @@ def recovery_start(*, membership: Membership, started_on: date) -> RecoveryPerio
         raise ValidationError(_("Recovery time belongs to mentees."))
     if started_on > local_today(membership):
         raise ValidationError({"started_on": [_("The start date can't be in the future.")]})
+    check_date(started_on, RECOVERY_START, today=local_today(membership), field="started_on")
     current = (
         RecoveryPeriod.objects.select_for_update()
         .filter(membership=membership, ended_on__isnull=True)
@@ -105,3 +107,12 @@ def recovery_return_to_use(
         return_to_use_notify(period=current, pairing=told)
     RecoveryPeriod.objects.create(membership=membership, started_on=on)
     return current
+
+
+@transaction.atomic
+def recovery_period_delete(*, period: RecoveryPeriod) -> None:
+    """The owner deletes an earlier (ended) period and its private note. The current period
+    is the counter: it is changed by starting again, not deleted here."""
+    if period.ended_on is None:
+        raise ValidationError(_("Only an earlier period can be deleted."))
+    period.delete()

@@ -2,9 +2,10 @@
 
 from django.urls import path
 
-from ..views import checkins
+from ..views import checkins, deletions
 
 app_name = "checkins"
 urlpatterns = [
     path("", checkins.index, name="index"),
+    path("<int:checkin_id>/delete/", deletions.checkin_delete, name="delete"),
 ]

@@ -3,7 +3,7 @@ mentoring/views/goal_detail.py (a goal's page, its progress and milestones)."""
 
 from django.urls import path
 
-from ..views import goal_detail, goals
+from ..views import deletions, goal_detail, goals
 
 app_name = "goals"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("new/", goals.new, name="new"),
     path("<int:goal_id>/", goal_detail.detail, name="detail"),
     path("<int:goal_id>/edit/", goals.edit, name="edit"),
+    path("<int:goal_id>/delete/", deletions.goal_delete, name="delete"),
     path("<int:goal_id>/status/", goals.status, name="status"),
     path("<int:goal_id>/visibility/", goals.visibility, name="visibility"),
     path("<int:goal_id>/progress/", goal_detail.progress, name="progress"),

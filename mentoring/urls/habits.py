@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ..views import habits
+from ..views import deletions, habits
 
 app_name = "habits"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("new/", habits.new, name="new"),
     path("<int:habit_id>/edit/", habits.edit, name="edit"),
     path("<int:habit_id>/archive/", habits.archive, name="archive"),
+    path("<int:habit_id>/delete/", deletions.habit_delete, name="delete"),
     path("<int:habit_id>/log/", habits.log, name="log"),
     path("<int:habit_id>/unlog/", habits.unlog, name="unlog"),
 ]

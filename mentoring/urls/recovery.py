@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ..views import recovery
+from ..views import deletions, recovery
 
 app_name = "recovery"
 urlpatterns = [
@@ -10,4 +10,9 @@ urlpatterns = [
     path("start/", recovery.start, name="start"),
     path("settings/", recovery.settings, name="settings"),
     path("return/", recovery.return_to_use, name="return"),
+    path(
+        "periods/<int:period_id>/delete/",
+        deletions.recovery_period_delete,
+        name="period_delete",
+    ),
 ]

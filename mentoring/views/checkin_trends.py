@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import Membership
+from accounts.params import int_param
 
 from .. import charts, services
 from ..forms.checkins import MOOD_CHOICES
@@ -23,10 +24,7 @@ MOOD_WORDS = dict(MOOD_CHOICES)
 def checkin_trends(request, *, membership: Membership, viewer: Membership) -> dict:
     """The charts of `membership`'s check-ins as `viewer` may see them; `?days=` picks the
     period."""
-    try:
-        days = int(request.GET.get("days", TREND_PERIODS[0]))
-    except ValueError:
-        days = TREND_PERIODS[0]
+    days = int_param(request.GET.get("days"))
     if days not in TREND_PERIODS:
         days = TREND_PERIODS[0]
     checkins = checkin_trend(membership=membership, viewer=viewer, days=days)

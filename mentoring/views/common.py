@@ -1,4 +1,4 @@
-"""Helpers that several mentoring views share: where to go back to, ids from the query string,
+"""Helpers that several mentoring views share: where to go back to,
 a service's errors on a form, the viewer's time zone and the context every page starts from."""
 
 from __future__ import annotations
@@ -22,16 +22,6 @@ def safe_next(request, default: str) -> str:
     ):
         return target
     return default
-
-
-def parse_id(value) -> int | None:
-    """A record id typed into a URL or a form: a positive whole number in ASCII digits, else
-    None. (`str.isdigit()` accepts "²", which `int()` refuses.)"""
-    text = str(value or "").strip()
-    if not text or not text.isascii() or not text.isdecimal():
-        return None
-    number = int(text)
-    return number if 0 < number < 2**63 else None
 
 
 def add_service_errors(form, exc: ValidationError, field_map: dict[str, str] | None = None):

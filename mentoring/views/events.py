@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.decorators import program_view
 from accounts.models import Membership, Role
+from accounts.params import id_params
 
 from .. import access, services
 from ..forms.events import EventForm, RsvpForm
@@ -151,13 +152,13 @@ def attendance(request, membership: Membership, event_id: int):
             return redirect(
                 "events:attendance", program_slug=membership.program.slug, event_id=event.pk
             )
-        try:
-            attended_ids = {int(value) for value in request.POST.getlist("attended")}
-        except ValueError:
+        attended = id_params(request.POST.getlist("attended"))
+        if attended is None:
             messages.error(
                 request, _("Attendance can only be recorded for this program's members.")
             )
         else:
+            attended_ids = set(attended)
             try:
                 count = services.event_record_attendance(
                     event=event, by=membership, attended_ids=attended_ids

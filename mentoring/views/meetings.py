@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from accounts.decorators import program_view
 from accounts.models import Membership, Role
+from accounts.params import id_param
 
 from .. import access, services
 from ..forms.meetings import DURATION_CHOICES, CancelForm, ProposeForm
@@ -25,7 +26,7 @@ from ..selectors.meetings import (
     meetings_upcoming,
     open_action_items,
 )
-from .common import NOTHING_SAVED, add_service_errors, parse_id, viewer_time_zone
+from .common import NOTHING_SAVED, add_service_errors, viewer_time_zone
 from .meeting_pages import decorate_meetings, meeting_page, meeting_url, other_side, warn_overlaps
 
 PAST_LIMIT = 50
@@ -72,7 +73,7 @@ def new(request, membership: Membership):
     form = None
     if request.method == "POST":
         posted = request.POST.get("pairing") or (pairings[0].pk if len(pairings) == 1 else None)
-        pairing = access.pairing_get_for_meeting(membership=membership, pairing_id=parse_id(posted))
+        pairing = access.pairing_get_for_meeting(membership=membership, pairing_id=id_param(posted))
         data = request.POST.copy()
         data["pairing"] = str(pairing.pk)
         form = ProposeForm(data, zone_name=zone, pairing_choices=choices)
@@ -97,7 +98,7 @@ def new(request, membership: Membership):
         messages.error(request, NOTHING_SAVED)
     elif pairings:
         initial = {}
-        wanted = parse_id(request.GET.get("pairing"))
+        wanted = id_param(request.GET.get("pairing"))
         if wanted in {p.pk for p in pairings}:
             initial["pairing"] = wanted
         form = ProposeForm(initial=initial, zone_name=zone, pairing_choices=choices)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import program_view
 from accounts.models import Membership, Role
+from accounts.params import id_param
 from matching import selectors as matching_selectors
 
 from .. import access, services
@@ -25,7 +26,7 @@ from ..selectors.strategies import (
     toolkit_for_mentee,
     toolkit_share,
 )
-from .common import member_context, parse_id, safe_next
+from .common import member_context, safe_next
 
 
 def _index_url(membership: Membership) -> str:
@@ -151,7 +152,7 @@ def share(request, membership: Membership, strategy_id: int):
     strategy = access.strategy_get_for_member(membership=membership, strategy_id=strategy_id)
     back = safe_next(request, _index_url(membership))
     try:
-        mentee_id = parse_id(request.POST.get("mentee"))
+        mentee_id = id_param(request.POST.get("mentee"))
         if mentee_id is None:
             raise Http404
         mentee = matching_selectors.mentee_get_for_mentor(mentor=membership, mentee_id=mentee_id)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.dates import RECENT, date_validator
+
 from ..models import ANNOUNCEMENT_BODY_MAX_LENGTH, ANNOUNCEMENT_TITLE_MAX_LENGTH, Announcement
 
 
@@ -28,6 +30,7 @@ class AnnouncementForm(forms.Form):
         label=_("Paired before"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[date_validator(RECENT)],
         help_text=_(
             "Only for “Mentees paired before a date”: mentees whose current pairing "
             "started before this date."

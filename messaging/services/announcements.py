@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.dates import RECENT, date_error
 from accounts.models import Membership
 from accounts.services import form_submission_claim
 from notifications.services import BulkRow, notifications_send_bulk
@@ -68,6 +69,8 @@ def _validated(*, title: str, body: str, audience: str, cohort_date, time_zone: 
             errors["cohort_date"] = [_("Give the date: mentees paired before it receive it.")]
         elif cohort_date > today:
             errors["cohort_date"] = [_("The date cannot be in the future.")]
+        elif message := date_error(cohort_date, RECENT, today=today):
+            errors["cohort_date"] = [message]
     else:
         cohort_date = None  # only the cohort audience keeps a date
     if errors:

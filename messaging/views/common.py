@@ -65,12 +65,3 @@ def mark_actions(
         message.delete_url = delete_url.replace("/0/", f"/{message.pk}/", 1)
         message.report_url = report_url.replace("/0/", f"/{message.pk}/", 1)
     return messages
-
-
-def parse_id(value) -> int | None:
-    """A record id from a query string: a positive whole number in ASCII digits, else None."""
-    text = str(value or "").strip()
-    if not text or not text.isascii() or not text.isdecimal():
-        return None
-    number = int(text)
-    return number if 0 < number < 2**63 else None

@@ -5,7 +5,7 @@ rest of a pair's conversation."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -25,9 +25,9 @@ REPORTS_PER_PAGE = 25
 @require_http_methods(["GET", "POST"])
 @program_view(Role.MENTEE, Role.MENTOR)
 def report(request, membership: Membership, message_id: int):
-    message = access.message_get_for_member(membership=membership, message_id=message_id)
-    if message.author_id == membership.pk:
-        raise PermissionDenied
+    message = access.message_get_for_member(
+        membership=membership, message_id=message_id, for_action="report"
+    )
     back_url = services.conversation_url(message.conversation, membership.program.slug)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,12 +13,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.decorators import program_view
 from accounts.models import Membership
+from accounts.params import id_param
 from accounts.services import DUPLICATE_SUBMISSION, new_submission_key
 
 from .. import access, services
 from ..forms import MessageForm
 from ..selectors import messages_after, messages_page
-from .common import conversation_title, mark_actions, parse_id, viewer_time_zone
+from .common import conversation_title, mark_actions, viewer_time_zone
 
 CRISIS_SESSION_KEY = "messaging_crisis_conversation"
 
@@ -69,7 +70,7 @@ def conversation(request, membership: Membership, conversation_id: int):
             return done
     else:
         form = MessageForm(initial={"form_token": new_submission_key()})
-    before_id = parse_id(request.GET.get("before"))
+    before_id = id_param(request.GET.get("before"))
     page = messages_page(conversation=found, before_id=before_id)
     if page.last_id:
         services.conversation_mark_read(
@@ -107,7 +108,7 @@ def poll(request, membership: Membership, conversation_id: int):
     found = access.conversation_get_for_member(
         membership=membership, conversation_id=conversation_id
     )
-    after_id = parse_id(request.GET.get("after")) or 0
+    after_id = id_param(request.GET.get("after")) or 0
     new = messages_after(conversation=found, after_id=after_id)
     if not new:
         return HttpResponse(status=204)
@@ -135,9 +136,9 @@ def poll(request, membership: Membership, conversation_id: int):
 def delete(request, membership: Membership, message_id: int):
     """The author deletes their own message in its first 15 minutes (a confirm page without
     JavaScript)."""
-    message = access.message_get_for_member(membership=membership, message_id=message_id)
-    if message.author_id != membership.pk:
-        raise PermissionDenied
+    message = access.message_get_for_member(
+        membership=membership, message_id=message_id, for_action="delete"
+    )
     url = services.conversation_url(message.conversation, membership.program.slug)
     if request.method == "POST":
         try:

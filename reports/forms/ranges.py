@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.dates import REPORT, date_validator
+
 from ..periods import MAX_RANGE_YEARS, years_later
 
 
@@ -11,12 +13,14 @@ class DateRangeForm(forms.Form):
         label=_("From"),
         input_formats=["%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[date_validator(REPORT)],
         error_messages={"invalid": _("Enter a date as YYYY-MM-DD, for example 2026-01-31.")},
     )
     end = forms.DateField(
         label=_("To"),
         input_formats=["%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[date_validator(REPORT)],
         error_messages={"invalid": _("Enter a date as YYYY-MM-DD, for example 2026-03-31.")},
     )
 

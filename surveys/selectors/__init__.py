@@ -1,6 +1,13 @@
 """Reads of surveys (see each module's docstring)."""
 
-from .due import INTAKE_KEY, DueSurvey, end_key, interval_key, surveys_due_for  # noqa: F401
+from .due import (  # noqa: F401
+    INTAKE_KEY,
+    DueSurvey,
+    end_key,
+    interval_key,
+    surveys_due_for,
+    surveys_due_for_many,
+)
 from .exports import HEADER, answer_rows, person_pseudonym  # noqa: F401
 from .outcomes import (  # noqa: F401
     MIN_GROUP,

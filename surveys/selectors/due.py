@@ -60,49 +60,91 @@ def _occasions(questionnaire, pairings, intake_done: bool, now, side: str) -> li
     return found
 
 
+def _audience(role: str) -> str:
+    return Questionnaire.Audience.MENTEES if role == Role.MENTEE else Questionnaire.Audience.MENTORS
+
+
 def surveys_due_for(membership: Membership) -> list[DueSurvey]:
     """What `membership` should answer now, oldest questionnaire first. At most four
     queries, whatever the number of questionnaires, pairings and past answers."""
-    if membership.status != Membership.Status.ACTIVE or membership.role == Role.COORDINATOR:
-        return []
-    audience = (
-        Questionnaire.Audience.MENTEES
-        if membership.role == Role.MENTEE
-        else Questionnaire.Audience.MENTORS
-    )
+    return surveys_due_for_many([membership]).get(membership.pk, [])
+
+
+def surveys_due_for_many(memberships: list[Membership], *, now=None) -> dict[int, list[DueSurvey]]:
+    """`surveys_due_for` for many members at once (the reminder sweep), in the same four
+    queries whatever their number: membership id -> what is due, for those with something
+    due. The one place that decides what is due."""
+    people = [
+        m
+        for m in memberships
+        if m.status == Membership.Status.ACTIVE and m.role in (Role.MENTEE, Role.MENTOR)
+    ]
+    if not people:
+        return {}
+    now = now or timezone.now()
     questionnaires = list(
         Questionnaire.objects.filter(
-            program_id=membership.program_id,
-            is_active=True,
-            audience__in=[audience, Questionnaire.Audience.BOTH],
+            program_id__in={m.program_id for m in people}, is_active=True
         ).order_by("created_at", "id")
     )
     if not questionnaires:
-        return []
-    now = timezone.now()
-    side = "mentee" if membership.role == Role.MENTEE else "mentor"
-    pairings = list(
-        Pairing.objects.filter(**{side: membership})
-        .filter(
-            Q(status__in=Pairing.CURRENT)
-            | Q(status=Pairing.Status.ENDED, closed_at__gte=now - ENDED_PAIRING_WINDOW)
-        )
+        return {}
+    by_program: dict[int, list[Questionnaire]] = {}
+    for questionnaire in questionnaires:
+        by_program.setdefault(questionnaire.program_id, []).append(questionnaire)
+    people = [m for m in people if m.program_id in by_program]
+    ids = [m.pk for m in people]
+    recent = Q(status__in=Pairing.CURRENT) | Q(
+        status=Pairing.Status.ENDED, closed_at__gte=now - ENDED_PAIRING_WINDOW
+    )
+    pairings_of: dict[int, list[Pairing]] = {}
+    for pairing in (
+        Pairing.objects.filter(recent)
+        .filter(Q(mentee_id__in=ids) | Q(mentor_id__in=ids))
         .select_related("mentee__user__profile", "mentor__user__profile")
         .order_by("activated_at", "id")
+    ):
+        pairings_of.setdefault(pairing.mentee_id, []).append(pairing)
+        pairings_of.setdefault(pairing.mentor_id, []).append(pairing)
+    # Someone paired has been through intake; only the others need their intake read.
+    unpaired = [pk for pk in ids if pk not in pairings_of]
+    submitted = (
+        set(
+            Intake.objects.filter(
+                membership_id__in=unpaired, submitted_at__isnull=False
+            ).values_list("membership_id", flat=True)
+        )
+        if unpaired
+        else set()
     )
-    intake_done = bool(pairings) or (
-        Intake.objects.filter(membership=membership, submitted_at__isnull=False).exists()
-    )
-    candidates = [
-        due
-        for questionnaire in questionnaires
-        for due in _occasions(questionnaire, pairings, intake_done, now, side)
-    ]
+    candidates: dict[int, list[DueSurvey]] = {}
+    for membership in people:
+        side = "mentee" if membership.role == Role.MENTEE else "mentor"
+        pairings = [
+            p
+            for p in pairings_of.get(membership.pk, [])
+            if getattr(p, f"{side}_id") == membership.pk
+        ]
+        intake_done = bool(pairings) or membership.pk in submitted
+        audiences = (_audience(membership.role), Questionnaire.Audience.BOTH)
+        found = [
+            due
+            for questionnaire in by_program[membership.program_id]
+            if questionnaire.audience in audiences
+            for due in _occasions(questionnaire, pairings, intake_done, now, side)
+        ]
+        if found:
+            candidates[membership.pk] = found
     if not candidates:
-        return []
+        return {}
     answered = set(
         Response.objects.filter(
-            membership=membership, questionnaire__in=questionnaires
-        ).values_list("questionnaire_id", "due_key")
+            membership_id__in=list(candidates), questionnaire__in=questionnaires
+        ).values_list("membership_id", "questionnaire_id", "due_key")
     )
-    return [d for d in candidates if (d.questionnaire.pk, d.due_key) not in answered]
+    due = {}
+    for membership_id, found in candidates.items():
+        left = [d for d in found if (membership_id, d.questionnaire.pk, d.due_key) not in answered]
+        if left:
+            due[membership_id] = left
+    return due

@@ -9,4 +9,5 @@ from .questionnaires import (  # noqa: F401
     questionnaire_save,
     questionnaire_set_active,
 )
+from .reminders import surveys_due_remind  # noqa: F401
 from .responses import response_submit  # noqa: F401

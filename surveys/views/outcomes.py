@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import program_view
 from accounts.models import Membership, Role
+from accounts.params import id_param
 
 from .. import access, selectors, services
 
@@ -53,10 +54,7 @@ def export(request, membership: Membership):
     program = membership.program
     questionnaire = None
     if request.GET.get("questionnaire"):
-        try:
-            questionnaire_id = int(request.GET["questionnaire"])
-        except ValueError:
-            questionnaire_id = 0
+        questionnaire_id = id_param(request.GET["questionnaire"]) or 0
         questionnaire = access.questionnaire_get_for_coordinator(
             membership=membership, questionnaire_id=questionnaire_id
         )

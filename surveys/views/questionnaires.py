@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.decorators import program_view
 from accounts.models import Membership, Role
+from accounts.params import int_param
 
 from .. import access, selectors, services
 from ..forms import ITEMS_PREFIX, ItemForm, ItemFormSet, QuestionnaireForm
@@ -37,10 +38,7 @@ def _service_errors(form, exc: ValidationError) -> None:
 def _rows_sent(data) -> list[dict]:
     """The question rows as sent, to show again with more empty rows below them: adding
     questions works without JavaScript, and nothing is checked or saved until "Save"."""
-    try:
-        total = min(int(data.get(f"{ITEMS_PREFIX}-TOTAL_FORMS", 0)), ItemFormSet.max_num)
-    except ValueError:
-        total = 0
+    total = min(int_param(data.get(f"{ITEMS_PREFIX}-TOTAL_FORMS")) or 0, ItemFormSet.max_num)
     rows = []
     for index in range(total):
         prefix = f"{ITEMS_PREFIX}-{index}-"

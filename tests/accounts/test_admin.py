@@ -9,12 +9,14 @@ from tests.factories import UserFactory
 
 PRODUCT_APPS = {
     "accounts",
+    "privacy",
     "notifications",
     "matching",
     "messaging",
     "surveys",
     "mentoring",
     "reports",
+    "mydata",
 }
 
 

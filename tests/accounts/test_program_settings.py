@@ -12,6 +12,7 @@ GENERAL = {
     "description": "Peer support in Harbor County.",
     "invitation_valid_days": "10",
     "open_enrollment": "",
+    "coordinator_idle_minutes": "30",
     "flag_no_checkin_days": "5",
     "flag_mood_drop_points": "2",
     "flag_no_meeting_days": "21",

@@ -135,6 +135,10 @@ class TestEnrolmentGate:
         assert response.status_code == 302
         assert reverse("mfa_activate_totp") in response["Location"]
         enable_mfa(membership.user)
+        # Turned on elsewhere, but this session has not used it: a code first.
+        response = client.get(url("accounts:members", program))
+        assert reverse("mfa_reauthenticate") in response["Location"]
+        client.force_login(membership.user)  # a full sign-in, second step included
         assert client.get(url("accounts:members", program)).status_code == 200
 
 

@@ -2,6 +2,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 # Playwright's sync API keeps an event loop in this process; Django's ORM would refuse to
 # run under it. Test process only, never in settings.
@@ -47,3 +48,57 @@ def totp_code():
         return format_hotp_value(hotp_value(secret, next(iter(yield_hotp_counters_from_time()))))
 
     return _code
+
+
+# securitypolicyviolation events are not always mirrored in the console: record them too.
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (event) {
+  window.__cspViolations.push(event.violatedDirective + " " + (event.blockedURI || "inline"));
+});
+"""
+
+
+class Watch:
+    """What the browser says and asks while a person walks the pages."""
+
+    def __init__(self, page: Page, origin: str):
+        self.page = page
+        self.origin = origin
+        self.console: list[str] = []
+        self.foreign: list[str] = []
+        self.violations: list[str] = []
+        page.add_init_script(RECORD_VIOLATIONS)
+        page.on("console", self._console)
+        page.on("request", self._request)
+
+    def _console(self, message) -> None:
+        if message.type in ("error", "warning"):
+            self.console.append(message.text)
+
+    def _request(self, request) -> None:
+        url = request.url
+        if not (url.startswith(self.origin + "/") or url.startswith(("data:", "blob:"))):
+            self.foreign.append(url)
+
+    def visit(self, path: str) -> None:
+        self.page.goto(f"{self.origin}{path}")
+        self.collect()
+
+    def collect(self) -> None:
+        self.violations += self.page.evaluate("window.__cspViolations || []")
+        self.page.evaluate("window.__cspViolations = []")
+
+    def assert_clean(self) -> None:
+        self.collect()
+        csp_console = [text for text in self.console if "Content Security Policy" in text]
+        assert csp_console == [], csp_console
+        assert self.violations == [], self.violations
+        assert self.foreign == [], self.foreign
+
+
+@pytest.fixture
+def csp_watch():
+    """`csp_watch(page, origin)`: records Content Security Policy violations and requests to
+    any other origin while a journey runs; `.assert_clean()` at the end."""
+    return Watch

@@ -17,6 +17,8 @@ EXPECTED = {
     "matching.tasks.waiting_proposals_sweep": (1, "hours"),
     "mentoring.tasks.stalled_pairs_sweep": (1, "hours"),
     "mentoring.tasks.weekly_digest_sweep": (15, "minutes"),
+    "surveys.tasks.surveys_due_sweep": (1, "hours"),
+    "mydata.tasks.data_exports_expire": (15, "minutes"),
 }
 
 

@@ -132,6 +132,16 @@ def test_a_future_cohort_date_is_refused(login, coordinator, program):
     assert not Announcement.objects.exists()
 
 
+@pytest.mark.parametrize("cohort_date", ["0001-01-01", "1900-01-01"])
+def test_a_cohort_date_decades_back_is_refused(login, coordinator, program, cohort_date):
+    response = login(coordinator).post(
+        url("new", program), form_data(audience="mentees_paired_before", cohort_date=cohort_date)
+    )
+    assert response.status_code == 400
+    assert "Choose a date between" in response.content.decode()
+    assert not Announcement.objects.exists()
+
+
 def test_the_same_post_twice_makes_one_announcement(login, coordinator, mentee, program):
     client = login(coordinator)
     data = form_data()

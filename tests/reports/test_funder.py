@@ -135,6 +135,8 @@ def test_the_csv_equals_the_numbers_on_screen_and_is_recorded(login, coordinator
         ({"start": "2026-02-30", "end": "2026-03-01"}, "Enter a date as YYYY-MM-DD"),
         ({"start": "yesterday", "end": "2026-03-01"}, "Enter a date as YYYY-MM-DD"),
         ({"start": "2026-01-01", "end": ""}, "This field is required"),
+        ({"start": "0001-01-01", "end": "0001-12-31"}, "Choose a date between"),
+        ({"start": "9999-01-01", "end": "9999-12-31"}, "Choose a date between"),
     ],
 )
 def test_bad_ranges_get_a_message_and_no_report(login, coordinator, program, dates, message):

@@ -1,0 +1,3 @@
+from .consents import ConsentForm
+
+__all__ = ["ConsentForm"]

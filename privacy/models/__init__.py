@@ -1,0 +1,3 @@
+from .consents import REVOCATION_STATEMENT, Category, Consent, Purpose, RecipientKind
+
+__all__ = ["REVOCATION_STATEMENT", "Category", "Consent", "Purpose", "RecipientKind"]
