@@ -5,7 +5,7 @@ import accounts.crypto
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("mentoring", "0006_coordinator_scale_indexes"),
+        ("mentoring", "0007_report_window_indexes"),
     ]
 
     operations = [

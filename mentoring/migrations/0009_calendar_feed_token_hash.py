@@ -37,7 +37,7 @@ def new_tokens(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("mentoring", "0007_encrypt_private_text"),
+        ("mentoring", "0008_encrypt_private_text"),
     ]
 
     operations = [

@@ -5,7 +5,7 @@ import accounts.crypto
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("surveys", "0001_initial"),
+        ("surveys", "0002_survey_due_sweep"),
     ]
 
     operations = [

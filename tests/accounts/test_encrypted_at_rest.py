@@ -99,9 +99,9 @@ def test_pg_dump_holds_no_private_text_and_the_app_reads_it_back(client):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migrations_encrypt_old_rows_and_keep_old_feed_urls(client):
-    """From before this change (mentoring 0006, messaging 0002) to now and back: old rows
+    """From before this change (mentoring 0007, messaging 0002) to now and back: old rows
     come out encrypted, an old feed URL keeps working; going back leaves plain text."""
-    before = [("mentoring", "0006_coordinator_scale_indexes"), ("messaging", "0002_announcements")]
+    before = [("mentoring", "0007_report_window_indexes"), ("messaging", "0002_announcements")]
     executor = MigrationExecutor(connection)
     leaves = executor.loader.graph.leaf_nodes()
     executor.migrate(before)
