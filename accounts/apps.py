@@ -12,6 +12,7 @@ class AccountsConfig(AppConfig):
         from allauth.mfa.signals import authenticator_added
         from django.contrib.auth.signals import user_logged_in
 
+        from . import checks  # noqa: F401  (registers the system checks)
         from .sign_in import on_authenticator_added, on_user_logged_in
 
         authenticator_added.connect(on_authenticator_added, dispatch_uid="accounts.mfa_added")

@@ -125,7 +125,13 @@ def _copy_value(value) -> str:
 def copy_rows(cursor, model, rows) -> int:
     """COPY dicts of field values into `model`'s table; fields not given take their default
     (callable defaults such as a meeting's uid are called per row)."""
+    from accounts.crypto import EncryptedTextField, encrypt
+
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    # Private text goes in encrypted, as the app writes it. The seed repeats a few texts:
+    # each is encrypted once (equal tokens would not happen in real use; reads don't care).
+    tokens: dict[str, str] = {}
+    encrypted = {f.attname for f in fields if isinstance(f, EncryptedTextField)}
     columns = ", ".join(f'"{f.column}"' for f in fields)
     statement = f'COPY "{model._meta.db_table}" ({columns}) FROM STDIN'
     buffer, count = io.StringIO(), 0
@@ -133,11 +139,14 @@ def copy_rows(cursor, model, rows) -> int:
         values = []
         for f in fields:
             if f.attname in row:
-                values.append(row[f.attname])
+                value = row[f.attname]
             elif f.name in row:
-                values.append(row[f.name])
+                value = row[f.name]
             else:
-                values.append(f.get_default())
+                value = f.get_default()
+            if f.attname in encrypted and value:
+                value = tokens.get(value) or tokens.setdefault(value, encrypt(value))
+            values.append(value)
         buffer.write("\t".join(_copy_value(v) for v in values) + "\n")
         count += 1
         if buffer.tell() > 16_000_000:

@@ -101,7 +101,12 @@ def _bulk_people(program, role, emails, password_hash, now):
 
 def _copy_messages(cursor, conversations, per_pair: int, now: datetime) -> int:
     """COPY the messages in time order (so ids grow with time, as in real use)."""
+    from accounts.crypto import encrypt
+
     year = timedelta(days=365)
+    # Bodies go in encrypted, as the app writes them; one token per distinct text (the seed
+    # repeats them across conversations).
+    tokens: dict[int, str] = {}
     rows = 0
     buffer = io.StringIO()
     for conversation_id, mentee_id, mentor_id, count in conversations:
@@ -109,7 +114,9 @@ def _copy_messages(cursor, conversations, per_pair: int, now: datetime) -> int:
         for n in range(count):
             author = mentee_id if n % 2 == 0 else mentor_id
             at = (now - year + step * n).isoformat()
-            buffer.write(f"{conversation_id}\t{author}\tMessage {n} of a year of messages\t{at}\n")
+            if n not in tokens:
+                tokens[n] = encrypt(f"Message {n} of a year of messages")
+            buffer.write(f"{conversation_id}\t{author}\t{tokens[n]}\t{at}\n")
             rows += 1
         if buffer.tell() > 8_000_000:
             buffer.seek(0)

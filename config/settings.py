@@ -288,6 +288,14 @@ AUDIT_TRUST_X_FORWARDED_FOR = env.bool("BEHIND_TLS_PROXY", default=False)
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SILENCED_SYSTEM_CHECKS = []
+# FIELD ENCRYPTION
+# Private text (journal, check-in notes, messages, narratives...) is stored encrypted
+# (accounts/crypto.py). Comma-separated Fernet keys: the first encrypts, every one decrypts.
+# Rotation: put the new key first, run `manage.py rotate_encryption_keys`, then drop the old
+# one. Unset with DEBUG on: a key derived from SECRET_KEY (development and tests). Unset with
+# DEBUG off: `check --deploy` fails (accounts.E010) and saving private text raises.
+FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEYS", default=[])
+FIELD_ENCRYPTION_KEY_FROM_SECRET_KEY = DEBUG and not FIELD_ENCRYPTION_KEYS
 # No inline scripts or styles, nothing from another origin (no CDN, no trackers).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

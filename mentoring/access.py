@@ -45,6 +45,7 @@ from .models import (
     Strategy,
     Visibility,
 )
+from .models.feeds import hash_feed_token
 from .services.meeting_logs import can_still_log
 
 # MENTEE RECORDS: GOALS, MILESTONES, HABITS, CHECK-INS, JOURNAL
@@ -368,7 +369,11 @@ def event_get_for_member(*, membership: Membership, event_id: int) -> Event:
 
 def calendar_feed_get_for_token(*, token: str) -> CalendarFeed:
     """No login: the token is the secret. A wrong, old or deactivated person's token is 404."""
-    feed = CalendarFeed.objects.filter(token=token).select_related("user").first()
+    feed = (
+        CalendarFeed.objects.filter(token_hash=hash_feed_token(token))
+        .select_related("user")
+        .first()
+    )
     if feed is None or not feed.user.is_active:
         raise Http404
     return feed

@@ -10,6 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from audit.models import Action
+from audit.services import audit_record
+
 from . import services
 from .forms import CONFIRM_PHRASE, EraseAccountForm
 from .models import DataExport
@@ -51,11 +54,13 @@ def download(request, token: str):
     path = services.export_file(export) if export is not None else None
     if export is None or not export.is_downloadable() or path is None or not path.is_file():
         raise Http404
+    # Their own data, but still an export of records: the trail keeps it.
+    audit_record(action=Action.EXPORT, actor=request.user, record=("mydata_export", export.pk))
     stamp = (export.ready_at or export.created_at).strftime("%Y-%m-%d")
     response = FileResponse(
         path.open("rb"), as_attachment=True, filename=f"peerpath-my-data-{stamp}.zip"
     )
-    response["Cache-Control"] = "no-store"
+    response["Cache-Control"] = "no-store, private"
     return response
 
 

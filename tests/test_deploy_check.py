@@ -17,6 +17,7 @@ def test_check_deploy_is_clean_with_production_settings():
         DEBUG="false",
         SECRET_KEY="a-long-random-production-secret-" + "x7Qp9" * 10,
         ALLOWED_HOSTS="peerpath.example.org",
+        FIELD_ENCRYPTION_KEYS="hWbo9Z2dP7z0n2z9k5aJ0w7c3cQy6m1s8e4t2u0v9xE=",
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

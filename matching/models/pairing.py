@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.crypto import EncryptedTextField
 from accounts.models import Membership, Program
 
 from .rounds import MatchingRound
@@ -98,7 +99,7 @@ class PairingFeedback(models.Model):
     pairing = models.ForeignKey(Pairing, on_delete=models.CASCADE, related_name="feedback")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     rating = models.PositiveSmallIntegerField(_("how helpful was this pairing? (1-5)"))
-    comment = models.TextField(_("anything you'd like to tell the coordinator"), blank=True)
+    comment = EncryptedTextField(_("anything you'd like to tell the coordinator"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -53,8 +53,8 @@ class ActionItemAdmin(MentoringAdmin):
 
 @admin.register(CalendarFeed)
 class CalendarFeedAdmin(MentoringAdmin):
-    """The token is a secret: never shown. Deleting a feed retires its URL; the person's
-    next visit to the calendar page makes a new one."""
+    """Only the token's hash is stored, and not even that is shown. Deleting a feed retires
+    its URL; the person can make a new one on their calendar page."""
 
     can_delete = True
     list_display = ["record", "user", "created_at"]

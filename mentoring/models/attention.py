@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.crypto import EncryptedCharField
 from accounts.models import Membership, Program
 
 FOLLOW_UP_NOTE_MAX_LENGTH = 500
@@ -40,7 +41,7 @@ class AttentionFollowUp(models.Model):
     )
     handled_at = models.DateTimeField(default=timezone.now)
     # The coordinator's own words: shown to coordinators, never in the admin.
-    note = models.CharField(_("Note"), max_length=FOLLOW_UP_NOTE_MAX_LENGTH, blank=True)
+    note = EncryptedCharField(_("Note"), max_length=FOLLOW_UP_NOTE_MAX_LENGTH, blank=True)
 
     class Meta:
         verbose_name = _("follow-up")

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.crypto import EncryptedTextField
 from accounts.models import Membership
 from privacy.models import Category
 
@@ -25,8 +26,8 @@ class CheckIn(models.Model):
     date = models.DateField()
     mood = models.PositiveSmallIntegerField(_("Mood"))
     craving = models.PositiveSmallIntegerField(_("Craving"))
-    helped = models.TextField(_("What helped today"), max_length=2000, blank=True)
-    hard = models.TextField(_("What was hard"), max_length=2000, blank=True)
+    helped = EncryptedTextField(_("What helped today"), max_length=2000, blank=True)
+    hard = EncryptedTextField(_("What was hard"), max_length=2000, blank=True)
     wants_outreach = models.BooleanField(_("I'd like my mentor to reach out"), default=False)
     outreach_handled_at = models.DateTimeField(null=True, blank=True)
     visibility = models.CharField(

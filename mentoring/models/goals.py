@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.crypto import EncryptedCharField, EncryptedTextField
 from accounts.models import Membership
 from privacy.models import Category
 
@@ -30,8 +31,8 @@ class Goal(models.Model):
     membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="goals")
     title = models.CharField(_("Title"), max_length=120)
     category = models.CharField(_("Category"), max_length=16, choices=GoalCategory.choices)
-    why = models.TextField(_("Why it matters to me"), max_length=1000, blank=True)
-    measure = models.CharField(_("How I'll know I got there"), max_length=200, blank=True)
+    why = EncryptedTextField(_("Why it matters to me"), max_length=1000, blank=True)
+    measure = EncryptedCharField(_("How I'll know I got there"), max_length=200, blank=True)
     target_date = models.DateField(_("Target date"), null=True, blank=True)
     status = models.CharField(
         _("Status"), max_length=16, choices=Status.choices, default=Status.ACTIVE

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.crypto import EncryptedCharField, EncryptedTextField
 from accounts.models import Membership
 
 
@@ -12,8 +13,8 @@ class JournalEntry(models.Model):
     membership = models.ForeignKey(
         Membership, on_delete=models.CASCADE, related_name="journal_entries"
     )
-    title = models.CharField(_("Title"), max_length=120, blank=True)
-    body = models.TextField(_("Entry"), max_length=20000)
+    title = EncryptedCharField(_("Title"), max_length=120, blank=True)
+    body = EncryptedTextField(_("Entry"), max_length=20000)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

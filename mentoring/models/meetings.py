@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.crypto import EncryptedCharField, EncryptedTextField
 from accounts.models import Membership
 from matching.models import MeetingFormat, Pairing
 from privacy.models import Category
@@ -58,7 +59,7 @@ class Meeting(models.Model):
         _("Format"), max_length=12, choices=MeetingFormat.choices, default=MeetingFormat.IN_PERSON
     )
     location = models.CharField(_("Place or link"), max_length=300, blank=True)
-    agenda = models.TextField(_("Agenda"), max_length=2000, blank=True)
+    agenda = EncryptedTextField(_("Agenda"), max_length=2000, blank=True)
     uid = models.CharField(max_length=80, default=new_uid, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0)  # RFC 5545 SEQUENCE: updates replace
     confirmed_at = models.DateTimeField(null=True, blank=True)
@@ -66,7 +67,7 @@ class Meeting(models.Model):
     cancelled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    cancel_reason = models.CharField(_("Reason"), max_length=500, blank=True)
+    cancel_reason = EncryptedCharField(_("Reason"), max_length=500, blank=True)
     # The contact log, written by the mentor after the meeting (or its absence).
     actual_start = models.DateTimeField(_("Actual start"), null=True, blank=True)
     actual_end = models.DateTimeField(_("Actual end"), null=True, blank=True)
@@ -77,12 +78,12 @@ class Meeting(models.Model):
         _("Type of contact"), max_length=20, choices=ContactType.choices, blank=True
     )
     topics = models.JSONField(_("Topics"), default=list, blank=True)
-    narrative = models.TextField(_("Narrative"), max_length=4000, blank=True)
+    narrative = EncryptedTextField(_("Narrative"), max_length=4000, blank=True)
     logged_at = models.DateTimeField(null=True, blank=True)
     logged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    mentee_reflection = models.TextField(_("My reflection"), max_length=4000, blank=True)
+    mentee_reflection = EncryptedTextField(_("My reflection"), max_length=4000, blank=True)
     reflection_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -132,7 +133,7 @@ class ActionItem(models.Model):
         Meeting, on_delete=models.CASCADE, null=True, blank=True, related_name="action_items"
     )
     assignee = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="action_items")
-    title = models.CharField(_("Action item"), max_length=200)
+    title = EncryptedCharField(_("Action item"), max_length=200)
     due_date = models.DateField(_("Due date"), null=True, blank=True)
     done_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.crypto import EncryptedTextField
 from accounts.models import Membership
 
 from .checkins import CheckIn
@@ -23,7 +24,7 @@ class Encouragement(models.Model):
     checkin = models.ForeignKey(
         CheckIn, on_delete=models.CASCADE, null=True, blank=True, related_name="encouragements"
     )
-    text = models.TextField(_("Encouragement"), max_length=1000)
+    text = EncryptedTextField(_("Encouragement"), max_length=1000)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
 

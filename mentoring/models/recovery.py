@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.crypto import EncryptedTextField
 from accounts.models import Membership
 from privacy.models import Category
 
@@ -33,7 +34,7 @@ class RecoveryPeriod(models.Model):
     ended_on = models.DateField(null=True, blank=True)
     # The person's own note about the return to use that ended this period. Never shown to
     # anyone else.
-    end_note = models.TextField(_("Private note"), max_length=2000, blank=True)
+    end_note = EncryptedTextField(_("Private note"), max_length=2000, blank=True)
     told_mentor = models.BooleanField(_("Tell my mentor"), default=False)
     # Whom it was told to: only that pairing's mentor sees it, never a later mentor.
     told_pairing = models.ForeignKey(

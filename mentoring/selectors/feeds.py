@@ -10,7 +10,12 @@ from django.db.models import Q, QuerySet
 from accounts.models import Membership, User
 from matching.models import Pairing
 
-from ..models import Event, EventParticipant, Meeting
+from ..models import CalendarFeed, Event, EventParticipant, Meeting
+
+
+def calendar_feed_of(*, user: User) -> CalendarFeed | None:
+    """The person's feed, if they made one (its URL cannot be shown again)."""
+    return CalendarFeed.objects.filter(user=user).first()
 
 
 def feed_meetings(*, user: User, cutoff: datetime) -> QuerySet[Meeting]:

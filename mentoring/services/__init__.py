@@ -10,7 +10,7 @@ from .events import (  # noqa: F401
     event_record_attendance,
     event_rsvp,
 )
-from .feeds import calendar_feed_for, calendar_feed_regenerate  # noqa: F401
+from .feeds import calendar_feed_regenerate, calendar_feed_revoke  # noqa: F401
 from .goals import (  # noqa: F401
     goal_create,
     goal_delete,

@@ -7,13 +7,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from accounts.decorators import program_view
@@ -21,7 +19,7 @@ from accounts.models import Membership, Role
 
 from .. import access, services
 from ..ics import feed_ics
-from ..selectors.feeds import feed_events, feed_meetings
+from ..selectors.feeds import calendar_feed_of, feed_events, feed_meetings
 from .common import member_context
 
 # Cancelled meetings and events stay this long, so subscribed calendars see the cancellation.
@@ -30,24 +28,19 @@ CANCELLED_KEPT_DAYS = 30
 
 @program_view(Role.MENTEE, Role.MENTOR)
 def calendar(request, membership: Membership):
-    """The member's feed link, under /p/<program_slug>/meetings/calendar/."""
+    """The member's feed link, under /p/<program_slug>/meetings/calendar/. Only the token's
+    hash is stored: the link is shown once, in the answer to the POST that made it."""
+    feed_url = webcal_url = None
     if request.method == "POST":
-        services.calendar_feed_regenerate(user=request.user)
-        messages.success(
-            request,
-            _(
-                "Here is your new link. The old one no longer works: update it in your "
-                "calendar app."
-            ),
-        )
-        return redirect("meetings:calendar", program_slug=membership.program.slug)
-    feed = services.calendar_feed_for(user=request.user)
-    feed_url = request.build_absolute_uri(reverse("feed:ics", kwargs={"token": feed.token}))
-    webcal_url = "webcal://" + feed_url.split("://", 1)[1]
+        feed = services.calendar_feed_regenerate(user=request.user)
+        feed_url = request.build_absolute_uri(reverse("feed:ics", kwargs={"token": feed.token}))
+        webcal_url = "webcal://" + feed_url.split("://", 1)[1]
+    else:
+        feed = calendar_feed_of(user=request.user)
     response = render(
         request,
         "mentoring/meetings/calendar.html",
-        member_context(membership, feed_url=feed_url, webcal_url=webcal_url),
+        member_context(membership, feed=feed, feed_url=feed_url, webcal_url=webcal_url),
     )
     patch_cache_control(response, private=True, no_store=True)
     return response

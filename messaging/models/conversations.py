@@ -15,11 +15,10 @@ last told by notification (at most one per conversation per 15 minutes while unr
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Length
-from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.crypto import EncryptedCharField, EncryptedTextField
 from accounts.models import Membership, Program
 from matching.models import Pairing
 
@@ -75,17 +74,15 @@ class Message(models.Model):
         Conversation, on_delete=models.CASCADE, related_name="messages", db_index=False
     )
     author = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="+")
-    body = models.TextField(_("message"), max_length=MESSAGE_MAX_LENGTH)
+    body = EncryptedTextField(_("message"), max_length=MESSAGE_MAX_LENGTH)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("message")
         constraints = [
-            models.CheckConstraint(
-                condition=GreaterThanOrEqual(Length("body"), 1)
-                & LessThanOrEqual(Length("body"), MESSAGE_MAX_LENGTH),
-                name="message_body_length",
-            ),
+            # The body is encrypted: the database sees a token, not its length (the service
+            # and the field's validators check at most MESSAGE_MAX_LENGTH characters).
+            models.CheckConstraint(condition=~Q(body=""), name="message_body_not_empty"),
         ]
         indexes = [
             # Keyset pages (id < before) and unread counts (id > last read) of one conversation.
@@ -120,13 +117,13 @@ class MessageReport(models.Model):
 
     message = models.ForeignKey(Message, on_delete=models.PROTECT, related_name="reports")
     reporter = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="+")
-    reason = models.CharField(_("reason"), max_length=REPORT_REASON_MAX_LENGTH)
+    reason = EncryptedCharField(_("reason"), max_length=REPORT_REASON_MAX_LENGTH)
     created_at = models.DateTimeField(default=timezone.now)
     handled_at = models.DateTimeField(null=True, blank=True)
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    handled_note = models.CharField(_("note"), max_length=500, blank=True)
+    handled_note = EncryptedCharField(_("note"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("reported message")

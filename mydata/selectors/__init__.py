@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 
 from accounts.models import Membership, User
 
-from . import conversations, people, records
+from . import conversations, people, privacy, records
 from .rows import Row
 
 SECTIONS: dict[str, Callable[[User, list[Membership]], list[Row]]] = {
@@ -36,6 +36,8 @@ SECTIONS: dict[str, Callable[[User, list[Membership]], list[Row]]] = {
     "survey_answers": conversations.survey_answers,
     "notifications": conversations.notifications,
     "notification_settings": conversations.notification_settings,
+    "consents": privacy.consents,
+    "access_history": privacy.access_history,
 }
 
 

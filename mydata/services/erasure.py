@@ -25,6 +25,9 @@ from accounts.models import Invitation, Membership, Profile, User
 from accounts.models.submissions import FormSubmission
 from accounts.services import membership_leave
 from accounts.signals import person_erased
+from audit.fieldlog import forget, paused
+from audit.models import Action
+from audit.services import audit_record
 from matching.models import DoNotPair, Intake, Pairing, PairingFeedback
 from mentoring.models import (
     ActionItem,
@@ -49,6 +52,7 @@ from notifications.models import (
     NotificationPreference,
     NotificationSettings,
 )
+from privacy.models import Consent
 from surveys.models import Answer
 
 from .exports import exports_delete_for_user
@@ -202,6 +206,44 @@ def _account_erase(user: User) -> None:
     _allauth_rows_delete(user)
 
 
+def _consents_erase(user: User, memberships: list[Membership]) -> None:
+    # What they consented to (with their typed signature) goes; consents naming them as
+    # the reader end now.
+    Consent.objects.filter(mentee__in=memberships).delete()
+    Consent.objects.filter(recipient__in=memberships, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+
+
+def _field_history_forget(user: User, memberships: list[Membership]) -> None:
+    """auditlog's field history of the person's records and account (figures such as moods,
+    never words), before they are deleted; and the address they changed things from."""
+    from auditlog.models import LogEntry
+
+    mine = Q(membership__in=memberships)
+    pairings = Pairing.objects.filter(Q(mentee__in=memberships) | Q(mentor__in=memberships))
+    forget(
+        querysets=[
+            JournalEntry.objects.filter(mine),
+            RecoveryPeriod.objects.filter(mine),
+            RecoverySettings.objects.filter(mine),
+            Habit.objects.filter(mine),
+            Milestone.objects.filter(goal__membership__in=memberships),
+            Encouragement.objects.filter(Q(mentee__in=memberships) | Q(author=user)),
+            ActionItem.objects.filter(assignee__in=memberships),
+            Strategy.objects.filter(author=user),
+            CheckIn.objects.filter(mine),
+            Goal.objects.filter(mine),
+            Meeting.objects.filter(pairing__in=pairings),
+            Membership.objects.filter(pk__in=[m.pk for m in memberships]),
+            Profile.objects.filter(user=user),
+        ]
+    )
+    LogEntry.objects.filter(actor=user).update(
+        remote_addr=None, remote_port=None, additional_data=None, actor_email=None
+    )
+
+
 @transaction.atomic
 def person_erase(*, user: User) -> User:
     """Erases the person's account and data (see the module's docstring). Idempotent; the
@@ -215,13 +257,30 @@ def person_erase(*, user: User) -> User:
     )
     program_ids = sorted({m.program_id for m in memberships})
     names = _names(user)
+    _field_history_forget(user, memberships)
+    # Nothing of what is erased below is copied into the field history on its way out.
+    with paused():
+        for membership in memberships:
+            # Through the accounts service: pairings end, proposals close, feeds are revoked.
+            membership_leave(membership=membership, reason="Left the program")
+        _records_erase(user, memberships)
+        _consents_erase(user, memberships)
+        _settings_erase(user, memberships)
+        _scrub_names_elsewhere(
+            names=names, program_ids=program_ids, user=user, memberships=memberships
+        )
+        _account_erase(user)
+        _sessions_end(user.pk)
+    # The audit trail keeps the fact of the erasure, one row per program, without content.
     for membership in memberships:
-        # Through the accounts service: pairings end, proposals close, feeds are revoked.
-        membership_leave(membership=membership, reason="Left the program")
-    _records_erase(user, memberships)
-    _settings_erase(user, memberships)
-    _scrub_names_elsewhere(names=names, program_ids=program_ids, user=user, memberships=memberships)
-    _account_erase(user)
-    _sessions_end(user.pk)
+        audit_record(
+            action=Action.ERASE,
+            actor=user,
+            subject=membership.pk,
+            record=("membership", membership.pk),
+            program=membership.program_id,
+        )
+    if not memberships:
+        audit_record(action=Action.ERASE, actor=user, record=("user", user.pk))
     person_erased.send(sender=User, user_id=user.pk, program_ids=program_ids)
     return user

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Role
+from audit.models import Action
+from audit.services import audit_record
 
 from ..models import REVOCATION_STATEMENT, Category, Consent, Purpose, RecipientKind
 from ..models.consents import CATEGORY_FIELDS
@@ -104,7 +106,7 @@ def consent_grant(
     if errors:
         raise ValidationError(errors)
     flags = {field: category in categories for category, field in CATEGORY_FIELDS.items()}
-    return Consent.objects.create(
+    consent = Consent.objects.create(
         mentee=mentee,
         program_id=mentee.program_id,
         recipient_kind=recipient_kind,
@@ -117,6 +119,8 @@ def consent_grant(
         signed_on=today,
         **flags,
     )
+    audit_record(action=Action.CONSENT_GRANTED, actor=mentee, subject=mentee, record=consent)
+    return consent
 
 
 @transaction.atomic
@@ -124,7 +128,10 @@ def consent_revoke(*, mentee: Membership, consent_id: int) -> Consent:
     """Revoke one of the mentee's consents, at any time. Idempotent and race-safe: one
     conditional UPDATE sets the time once; a second click, or two at once, change nothing.
     Another person's consent id is 404 (`Consent.DoesNotExist`)."""
-    Consent.objects.filter(pk=consent_id, mentee=mentee, revoked_at__isnull=True).update(
+    revoked = Consent.objects.filter(pk=consent_id, mentee=mentee, revoked_at__isnull=True).update(
         revoked_at=timezone.now()
     )
-    return Consent.objects.get(pk=consent_id, mentee=mentee)
+    consent = Consent.objects.get(pk=consent_id, mentee=mentee)
+    if revoked:
+        audit_record(action=Action.CONSENT_REVOKED, actor=mentee, subject=mentee, record=consent)
+    return consent

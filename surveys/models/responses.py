@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.crypto import EncryptedTextField
 from accounts.models import Membership, Program, Role
 from matching.models import Pairing
 
@@ -45,7 +46,7 @@ class Answer(models.Model):
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="answers")
     value = models.SmallIntegerField(null=True, blank=True)
-    text = models.TextField(blank=True, max_length=FREE_TEXT_MAX_LENGTH)
+    text = EncryptedTextField(blank=True, max_length=FREE_TEXT_MAX_LENGTH)
 
     class Meta:
         verbose_name = _("survey answer")

@@ -8,7 +8,7 @@ from django.urls import reverse
 from accounts import services
 from matching.models import Pairing
 from mentoring import services as mentoring_services
-from mentoring.models import Meeting
+from mentoring.models import CalendarFeed, Meeting
 from tests.factories import MeetingFactory, PairingFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ def test_a_mentor_set_to_left_and_back_regains_no_one(
     login, client, pairing, mentor, mentee, coordinator
 ):
     meeting = MeetingFactory(pairing=pairing)
-    old_feed = mentoring_services.calendar_feed_for(user=mentor.user).token
+    old_feed = mentoring_services.calendar_feed_regenerate(user=mentor.user).token
     assert login(mentor).get(detail_url(pairing)).status_code == 200
     services.membership_set_status(
         membership=mentor, status="left", by=coordinator, reason="Moved away"
@@ -33,12 +33,12 @@ def test_a_mentor_set_to_left_and_back_regains_no_one(
     pairing.refresh_from_db()
     assert pairing.status == Pairing.Status.ENDED and pairing.close_reason == "Moved away"
     assert Meeting.objects.get(pk=meeting.pk).status == Meeting.Status.CANCELLED
-    assert mentoring_services.calendar_feed_for(user=mentor.user).token != old_feed
+    assert not CalendarFeed.objects.filter(user=mentor.user).exists()
     assert client.get(reverse("feed:ics", args=[old_feed])).status_code == 404
 
     services.membership_set_status(membership=mentor, status="active", by=coordinator)
     assert login(mentor).get(detail_url(pairing)).status_code == 404
-    new_feed = mentoring_services.calendar_feed_for(user=mentor.user).token
+    new_feed = mentoring_services.calendar_feed_regenerate(user=mentor.user).token
     assert meeting.uid not in client.get(reverse("feed:ics", args=[new_feed])).content.decode()
 
 

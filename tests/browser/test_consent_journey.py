@@ -93,3 +93,11 @@ def test_consent_granted_read_and_revoked(
     assert MARKER not in coord.content()
     coord.screenshot(path=str(artifacts / "consent-revoked.png"), full_page=True)
     context.close()
+
+    # The mentee's access history lists the coordinator's read.
+    page.get_by_role("navigation", name="Program").get_by_role(
+        "link", name="Access history"
+    ).click()
+    expect(page.get_by_role("heading", name="Access history")).to_be_visible()
+    expect(page.get_by_text("Coordinator Dana viewed your check-ins")).to_be_visible()
+    page.screenshot(path=str(artifacts / "consent-access-history.png"), full_page=True)

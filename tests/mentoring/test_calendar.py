@@ -4,6 +4,8 @@ number of queries."""
 
 from __future__ import annotations
 
+import hashlib
+import re
 from datetime import timedelta
 
 from django.db import connection
@@ -42,7 +44,8 @@ def download(client, membership, meeting) -> tuple[Calendar, object]:
 
 
 def feed_url(user) -> str:
-    return reverse("feed:ics", args=[services.calendar_feed_for(user=user).token])
+    """A fresh feed URL for the person (any earlier one stops working)."""
+    return reverse("feed:ics", args=[services.calendar_feed_regenerate(user=user).token])
 
 
 def test_meeting_ics_parses_back_and_updates_replace_the_event(login, pairing, mentee, mentor):
@@ -159,34 +162,60 @@ def test_the_feed_drops_meetings_of_an_ended_pairing(client, pairing, mentor, co
     assert meeting.uid not in {str(e["UID"]) for e in events}
 
 
+def _shown_token(html: str) -> str:
+    match = re.search(r'value="http://testserver/calendar/([^"/]+)\.ics"', html)
+    assert match, "the page shows no feed link"
+    return match.group(1)
+
+
 def test_a_tampered_or_regenerated_token_is_404(client, login, pairing, mentee):
     MeetingFactory(pairing=pairing)
     old = feed_url(mentee.user)
     assert client.get(old).status_code == 200
-    token = CalendarFeed.objects.get(user=mentee.user).token
+    token = old.removeprefix("/calendar/").removesuffix(".ics")
     assert client.get(reverse("feed:ics", args=[token[:-1] + "x"])).status_code == 404
     assert client.get(reverse("feed:ics", args=["nothing"])).status_code == 404
 
     page = login(mentee)
-    response = page.post(url("calendar", mentee), follow=True)
-    assert "The old one no longer works" in response.content.decode()
-    new_token = CalendarFeed.objects.get(user=mentee.user).token
+    response = page.post(url("calendar", mentee))
+    html = response.content.decode()
+    assert "Any link you made before no longer works" in html
+    new_token = _shown_token(html)
     assert new_token != token
     page.logout()
     assert client.get(old).status_code == 404
     assert client.get(reverse("feed:ics", args=[new_token])).status_code == 200
 
 
-def test_the_calendar_page_shows_an_absolute_private_url(login, pairing, mentee, coordinator):
+def test_the_link_is_shown_once_and_only_its_hash_is_stored(login, client, pairing, mentee):
+    page = login(mentee)
+    first = page.get(url("calendar", mentee))
+    assert first.status_code == 200
+    assert "Make my calendar link" in first.content.decode()
+    assert not CalendarFeed.objects.filter(user=mentee.user).exists()
+
+    made = page.post(url("calendar", mentee))
+    html = made.content.decode()
+    token = _shown_token(html)
+    assert f"webcal://testserver/calendar/{token}.ics" in html
+    assert "Copy it now" in html and "no-store" in made["Cache-Control"]
+    feed = CalendarFeed.objects.get(user=mentee.user)
+    assert feed.token_hash == hashlib.sha256(token.encode()).hexdigest()
+    assert token not in str(CalendarFeed.objects.values().get(pk=feed.pk))
+
+    again = page.get(url("calendar", mentee)).content.decode()
+    assert token not in again
+    assert "cannot show it again" in again and "Make a new link" in again
+    assert client.get(reverse("feed:ics", args=[token])).status_code == 200
+
+
+def test_the_calendar_page_is_for_members_only(login, pairing, mentee, coordinator):
     response = login(mentee).get(url("calendar", mentee))
     assert response.status_code == 200
-    token = CalendarFeed.objects.get(user=mentee.user).token
-    html = response.content.decode()
-    assert f"http://testserver/calendar/{token}.ics" in html
-    assert f"webcal://testserver/calendar/{token}.ics" in html
-    assert "Make a new link" in html
     assert "no-store" in response["Cache-Control"]
     assert login(coordinator).get(url("calendar", coordinator)).status_code == 403
+    assert login(coordinator).post(url("calendar", coordinator)).status_code == 403
+    assert not CalendarFeed.objects.filter(user=coordinator.user).exists()
 
 
 def _feed_queries(client, user) -> int:

@@ -60,7 +60,7 @@ def event_file(client, scene) -> bytes:
 
 
 def feed(client, scene) -> bytes:
-    token = services.calendar_feed_for(user=scene["mentee"].user).token
+    token = services.calendar_feed_regenerate(user=scene["mentee"].user).token
     response = client.get(reverse("feed:ics", args=[token]))
     assert response.status_code == 200
     return response.content

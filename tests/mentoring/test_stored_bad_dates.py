@@ -84,7 +84,7 @@ def test_pages_feeds_and_cancel_survive_a_stored_meeting_out_of_range(
             assert ics.status_code == 200
             Calendar.from_ical(ics.content)
             feed = client.get(
-                reverse("feed:ics", args=[services.calendar_feed_for(user=who.user).token])
+                reverse("feed:ics", args=[services.calendar_feed_regenerate(user=who.user).token])
             )
             assert feed.status_code == 200, value
             Calendar.from_ical(feed.content)

@@ -5,10 +5,12 @@ view of a shared meeting still opens; and the audit trail is told without conten
 from datetime import timedelta
 
 import pytest
+from django.apps import apps
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts import crypto
 from accounts.models import Membership, Role, User
 from accounts.signals import person_erased
 from matching.models import Pairing
@@ -31,8 +33,14 @@ SKIPPED_TABLE_PREFIXES = ("audit", "auditlog")
 
 def _text_hits(needles: list[str]) -> list[str]:
     """Every (table.column, needle) where some row's value, read as text, contains the
-    needle (case-insensitive), across every table of the database."""
+    needle (case-insensitive), across every table of the database; encrypted columns are
+    read decrypted."""
     hits = []
+    encrypted = {
+        (model._meta.db_table, model._meta.get_field(name).column)
+        for model in apps.get_models()
+        for name in crypto.encrypted_fields(model)
+    }
     with connection.cursor() as cursor:
         tables = [
             t.name
@@ -44,6 +52,19 @@ def _text_hits(needles: list[str]) -> list[str]:
             for column in columns:
                 quoted_table = connection.ops.quote_name(table)
                 quoted_column = connection.ops.quote_name(column.name)
+                if (table, column.name) in encrypted:
+                    # Encrypted at rest (accounts.crypto): SQL sees tokens; read the text.
+                    cursor.execute(
+                        f"SELECT {quoted_column} FROM {quoted_table} "  # noqa: S608 (introspection)
+                        f"WHERE {quoted_column} <> ''"
+                    )
+                    texts = [crypto.decrypt(token).lower() for (token,) in cursor.fetchall()]
+                    hits += [
+                        f"{table}.{column.name}: {needle}"
+                        for needle in needles
+                        if any(needle.lower() in text for text in texts)
+                    ]
+                    continue
                 for needle in needles:
                     cursor.execute(
                         f"SELECT COUNT(*) FROM {quoted_table} "  # noqa: S608 (names from introspection)
