@@ -16,18 +16,13 @@ from audit.services import audit_record
 from . import services
 from .forms import CONFIRM_PHRASE, EraseAccountForm
 from .models import DataExport
-
-RECENT_EXPORTS = 5
-
-
-def _exports(user):
-    return list(DataExport.objects.filter(user=user)[:RECENT_EXPORTS])
+from .selectors.exports import export_get_for_owner, exports_recent_of
 
 
 @login_required
 @require_http_methods(["GET"])
 def index(request):
-    exports = _exports(request.user)
+    exports = exports_recent_of(request.user)
     current = next((e for e in exports if e.in_progress), None)
     context = {"exports": exports, "current": current, "now": timezone.now()}
     if request.htmx:
@@ -50,7 +45,7 @@ def export_request(request):
 @login_required
 @require_http_methods(["GET"])
 def download(request, token: str):
-    export = DataExport.objects.filter(token=token, user=request.user).first()
+    export = export_get_for_owner(user=request.user, token=token)
     path = services.export_file(export) if export is not None else None
     if export is None or not export.is_downloadable() or path is None or not path.is_file():
         raise Http404
