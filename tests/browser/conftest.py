@@ -37,15 +37,21 @@ def artifacts() -> Path:
 
 
 @pytest.fixture
-def totp_code():
-    from allauth.mfa.totp.internal.auth import (
-        format_hotp_value,
-        hotp_value,
-        yield_hotp_counters_from_time,
-    )
+def totp_code(settings):
+    """The authenticator code of this 30-second period. A journey types it seconds after
+    computing it (a page or two later, on a loaded CI machine): the server accepts the
+    neighbouring periods too (`MFA_TOTP_TOLERANCE = 1`, tests only), so a code computed just
+    before a period ends is not refused as "Incorrect code"."""
+    import time
+
+    from allauth.mfa import app_settings as mfa_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    settings.MFA_TOTP_TOLERANCE = 1
 
     def _code(secret: str) -> str:
-        return format_hotp_value(hotp_value(secret, next(iter(yield_hotp_counters_from_time()))))
+        counter = int(time.time()) // mfa_settings.TOTP_PERIOD
+        return format_hotp_value(hotp_value(secret, counter))
 
     return _code
 
