@@ -36,6 +36,12 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
+@pytest.fixture(autouse=True)
+def _totp_tolerance(settings):
+    """Every journey that types an authenticator code: see `totp_code`."""
+    settings.MFA_TOTP_TOLERANCE = 1
+
+
 @pytest.fixture
 def totp_code(settings):
     """The authenticator code of this 30-second period. A journey types it seconds after
@@ -46,8 +52,6 @@ def totp_code(settings):
 
     from allauth.mfa import app_settings as mfa_settings
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-
-    settings.MFA_TOTP_TOLERANCE = 1
 
     def _code(secret: str) -> str:
         counter = int(time.time()) // mfa_settings.TOTP_PERIOD
