@@ -1,4 +1,5 @@
-"""Build the Harbor demo program through the public services of accounts, matching and mentoring.
+"""Build the Harbor demo program through the public services of accounts, matching, mentoring
+and surveys.
 
 Safe to run again: it creates what is missing and leaves what exists as it is (someone may be
 trying the demo), except the demo password, set back so the logins in the README keep working.

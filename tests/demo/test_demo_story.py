@@ -137,3 +137,40 @@ def test_a_second_run_keeps_what_people_changed_in_the_story(seeded):
     item.refresh_from_db()
     assert item.done_at is not None
     assert Event.objects.count() == 3
+
+
+PAGES = {
+    "coordinator@example.org": [
+        "/p/harbor/",
+        "/p/harbor/attention/",
+        "/p/harbor/events/",
+        "/p/harbor/strategies/",
+        "/p/harbor/matching/",
+    ],
+    "mentor1@example.org": ["/p/harbor/", "/p/harbor/mentor/", "/p/harbor/meetings/"],
+    "mentee1@example.org": [
+        "/p/harbor/",
+        "/p/harbor/meetings/",
+        "/p/harbor/events/",
+        "/p/harbor/check-in/",
+        "/p/harbor/pairings/",
+    ],
+    "mentee4@example.org": ["/p/harbor/", "/p/harbor/pairings/"],
+    "mentee5@example.org": ["/p/harbor/"],
+}
+
+
+@pytest.mark.parametrize("email", sorted(PAGES))
+def test_each_demo_login_sees_its_pages(seeded, client, email):
+    client.force_login(member(email).user)
+    for path in PAGES[email]:
+        response = client.get(path, follow=True)
+        assert response.status_code == 200, path
+
+
+def test_the_mentor_sees_jordans_request_and_history(seeded, client):
+    mentee = member("mentee1@example.org")
+    client.force_login(member("mentor1@example.org").user)
+    page = client.get(f"/p/harbor/mentor/mentees/{mentee.pk}/").content.decode()
+    assert "Argument with my brother" in page
+    assert "Coffee shop on Centre Street" in page or "Job applications" in page
