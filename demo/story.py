@@ -68,7 +68,7 @@ def mentee1_checkins(*, mentee: Membership) -> None:
             mood, craving = rng.choice([2, 3, 3, 4]), rng.choice([2, 3, 3, 4])
             helped, hard = rng.choice(HELPED + [""]), rng.choice(HARD + [""] * 4)
         else:  # the good month
-            mood, craving = rng.choice([3, 4, 4, 4, 5, 5]), rng.choice([1, 1, 2, 2, 3])
+            mood, craving = rng.choice([3, 3, 4, 4, 5, 5]), rng.choice([1, 1, 2, 2, 3])
             helped, hard = rng.choice(HELPED), rng.choice(HARD[:2] + [""] * 8)
         mentoring_services.checkin_record(
             membership=mentee,
@@ -393,17 +393,18 @@ def events_seed(*, coordinator: Membership, members: dict[str, Membership]) -> N
         ("mentor3@example.org", "yes"),
     ]:
         mentoring_services.event_rsvp(event=fair, membership=members[email], rsvp=rsvp)
-    cookout = mentoring_services.event_create(
+    potluck = mentoring_services.event_create(
         by=coordinator,
-        title="Summer cookout in the park",
+        title="Community potluck",
         kind=Event.Kind.SOCIAL,
         starts_at=at(today + timedelta(days=12), 13, zone),
         duration_minutes=180,
-        location="Franklin Park, picnic area 3",
-        description="Families welcome. Alcohol-free, as always.",
+        location="Harbor community room, 2nd floor",
+        description="Bring a dish if you can, or just yourself. Families welcome; "
+        "alcohol-free, as always.",
     )
     for email, rsvp in [("mentee2@example.org", "yes"), ("mentee6@example.org", "maybe")]:
-        mentoring_services.event_rsvp(event=cookout, membership=members[email], rsvp=rsvp)
+        mentoring_services.event_rsvp(event=potluck, membership=members[email], rsvp=rsvp)
 
 
 def program_life_seed(*, program: Program, members: dict[str, Membership], pairings) -> None:
