@@ -1,4 +1,5 @@
-"""Build the Harbor demo program through the public services of accounts, matching and mentoring.
+"""Build the Harbor demo program through the public services of accounts, matching, mentoring
+and surveys.
 
 Safe to run again: it creates what is missing and leaves what exists as it is (someone may be
 trying the demo), except the demo password, set back so the logins in the README keep working.
@@ -12,6 +13,7 @@ from datetime import timedelta
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
+from django.utils import timezone
 
 from accounts import services as account_services
 from accounts.models import Membership, Program, User
@@ -28,6 +30,7 @@ from .cast import (
     DEMO_PROGRAM,
     DEMO_PROPOSED,
 )
+from .story import PAIRING_WEEKS, PROPOSED_DAYS_AGO, mentee1_checkins, program_life_seed
 
 # mentee1's history: check-ins on each of the last days, habit logs as far back as this.
 HISTORY_DAYS = 30
@@ -95,16 +98,33 @@ def harbor_seed() -> Program:
                 membership=members[email], data={**DEMO_INTAKES[email], "time_zone": time_zone}
             )
     coordinator = members["coordinator@example.org"]
+    now = timezone.now()
+    new_pairings = {}
     for mentee_email, mentor_email in DEMO_ACTIVE + DEMO_PROPOSED:
         mentee, mentor = members[mentee_email], members[mentor_email]
         if Pairing.objects.filter(mentee=mentee).exists():
             continue  # already seeded (or changed by someone trying the demo)
-        pairing = matching_services.pairing_propose(mentee=mentee, mentor=mentor, by=coordinator)
         if (mentee_email, mentor_email) in DEMO_ACTIVE:
-            matching_services.pairing_accept(pairing=pairing, by=mentor)
-            matching_services.pairing_accept(pairing=pairing, by=mentee)
+            # Proposed two days before it started; the mentor answered first, then the mentee.
+            started = now - timedelta(weeks=PAIRING_WEEKS[mentee_email][1])
+            pairing = matching_services.pairing_propose(
+                mentee=mentee, mentor=mentor, by=coordinator, now=started - timedelta(days=2)
+            )
+            matching_services.pairing_accept(
+                pairing=pairing, by=mentor, now=started - timedelta(days=1)
+            )
+            pairing = matching_services.pairing_accept(pairing=pairing, by=mentee, now=started)
+            new_pairings[mentee_email] = pairing
+        else:
+            matching_services.pairing_propose(
+                mentee=mentee,
+                mentor=mentor,
+                by=coordinator,
+                now=now - timedelta(days=PROPOSED_DAYS_AGO),
+            )
     if not Goal.objects.filter(membership=members["mentee1@example.org"]).exists():
         mentee_history_seed(mentee=members["mentee1@example.org"])
+    program_life_seed(program=program, members=members, pairings=new_pairings)
     return program
 
 
@@ -141,12 +161,5 @@ def mentee_history_seed(*, mentee: Membership) -> None:
         mentoring_services.habit_log(
             habit=habit, day=today - timedelta(days=days_ago), backfill_days=HISTORY_DAYS
         )
-    for days_ago in range(1, HISTORY_DAYS):
-        mentoring_services.checkin_record(
-            membership=mentee,
-            day=today - timedelta(days=days_ago),
-            mood=[3, 4, 4, 3, 2, 3, 4][days_ago % 7],
-            craving=[2, 1, 3, 4, 5, 2, 1][days_ago % 7],
-            helped="Called my mentor" if days_ago % 3 == 0 else "",
-        )
+    mentee1_checkins(mentee=mentee)
     mentoring_services.recovery_start(membership=mentee, started_on=today - timedelta(days=95))

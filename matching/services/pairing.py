@@ -39,15 +39,16 @@ def _ensure_open_proposal(pairing: Pairing, now) -> None:
         raise ValidationError(_("This proposal has already been answered."))
 
 
-def pairing_accept(*, pairing: Pairing, by: Membership) -> Pairing:
-    """Accept a proposal. Expiry is recorded even when the acceptance is refused."""
+def pairing_accept(*, pairing: Pairing, by: Membership, now=None) -> Pairing:
+    """Accept a proposal. Expiry is recorded even when the acceptance is refused. `now` is
+    the moment of the answer (the demo backdates pairings that started weeks ago)."""
     expired = False
     with transaction.atomic():
         pairing = Pairing.objects.select_for_update().get(pk=pairing.pk)
         side = _side(pairing, by)
         if side == "coordinator":
             raise ValidationError(_("The mentee and the mentor accept for themselves."))
-        now = timezone.now()
+        now = now or timezone.now()
         try:
             _ensure_open_proposal(pairing, now)
         except ValidationError:
@@ -56,12 +57,11 @@ def pairing_accept(*, pairing: Pairing, by: Membership) -> Pairing:
                 raise
     if expired:
         raise ValidationError(_("This proposal has expired. Your coordinator can make a new one."))
-    return _accept_open(pairing_id=pairing.pk, side=side, by=by)
+    return _accept_open(pairing_id=pairing.pk, side=side, by=by, now=now)
 
 
 @transaction.atomic
-def _accept_open(*, pairing_id: int, side: str, by: Membership) -> Pairing:
-    now = timezone.now()
+def _accept_open(*, pairing_id: int, side: str, by: Membership, now) -> Pairing:
     pairing = Pairing.objects.select_for_update().select_related("mentor").get(pk=pairing_id)
     _ensure_open_proposal(pairing, now)
     if side == "mentee":

@@ -86,9 +86,11 @@ def pairing_propose(
     by: Membership,
     override_previous: bool = False,
     source: str = Pairing.Source.COORDINATOR,
+    now=None,
 ) -> Pairing:
     """A coordinator proposes a pair; both people then accept (unless the program lets the
-    coordinator's proposal stand for the mentee)."""
+    coordinator's proposal stand for the mentee). `now` is the moment of the proposal (the
+    demo backdates pairings that started weeks ago)."""
     if not by.is_coordinator or by.program_id != mentee.program_id:
         raise ValidationError(_("Only this program's coordinators can propose pairs."))
     settings_row = matching_settings_for(program=mentee.program)
@@ -103,7 +105,7 @@ def pairing_propose(
     )
     if problems:
         raise ValidationError(problems)
-    now = timezone.now()
+    now = now or timezone.now()
     pairing = _create_proposal(
         mentee=mentee,
         mentor=mentor,

@@ -15,13 +15,13 @@ from accounts.models import Membership
 from ..models import Event, EventParticipant
 
 
-def _event_errors(*, title, kind, starts_at, duration_minutes, capacity) -> dict:
+def _event_errors(*, title, kind, starts_at, duration_minutes, capacity, now) -> dict:
     errors: dict[str, list[str]] = {}
     if not title.strip():
         errors["title"] = [_("Give the event a title.")]
     if kind not in Event.Kind.values:
         errors["kind"] = [_("Choose a kind of event.")]
-    if starts_at <= timezone.now():
+    if starts_at <= now:
         errors["starts_at"] = [_("Choose a time in the future.")]
     elif message := datetime_error(starts_at, PLANNED):
         errors["starts_at"] = [message]
@@ -43,7 +43,9 @@ def event_create(
     location: str = "",
     description: str = "",
     capacity: int | None = None,
+    now: datetime | None = None,
 ) -> Event:
+    """`now` is the moment of scheduling (the demo backdates events that already happened)."""
     if not by.is_coordinator:
         raise ValidationError(_("Coordinators schedule program events."))
     errors = _event_errors(
@@ -52,6 +54,7 @@ def event_create(
         starts_at=starts_at,
         duration_minutes=duration_minutes,
         capacity=capacity,
+        now=now or timezone.now(),
     )
     if errors:
         raise ValidationError(errors)
@@ -79,13 +82,17 @@ def event_cancel(*, event: Event, by: Membership) -> Event:
 
 
 @transaction.atomic
-def event_rsvp(*, event: Event, membership: Membership, rsvp: str) -> EventParticipant:
+def event_rsvp(
+    *, event: Event, membership: Membership, rsvp: str, now: datetime | None = None
+) -> EventParticipant:
     """Answer going / maybe / not going. A full event refuses new "going" answers; the
-    event row is locked so two last-place answers cannot both get in."""
+    event row is locked so two last-place answers cannot both get in. `now` is the moment of
+    the answer (the demo backdates answers to events that already happened)."""
+    now = now or timezone.now()
     event = Event.objects.select_for_update().get(pk=event.pk)
     if membership.program_id != event.program_id:
         raise ValidationError(_("This event is for another program."))
-    if event.cancelled_at is not None or event.starts_at <= timezone.now():
+    if event.cancelled_at is not None or event.starts_at <= now:
         raise ValidationError(_("This event is no longer open for answers."))
     if rsvp not in EventParticipant.Rsvp.values:
         raise ValidationError(_("Choose going, maybe or not going."))
@@ -97,7 +104,7 @@ def event_rsvp(*, event: Event, membership: Membership, rsvp: str) -> EventParti
         if going.count() >= event.capacity:
             raise ValidationError(_("This event is full."))
     participant.rsvp = rsvp
-    participant.responded_at = timezone.now()
+    participant.responded_at = now
     participant.save(update_fields=["rsvp", "responded_at"])
     return participant
 

@@ -109,6 +109,26 @@ class TestAccepting:
         assert pairing.status == Pairing.Status.EXPIRED
         assert pairing.mentor_accepted_at is None
 
+    def test_a_pairing_can_be_backdated_with_now(self, coordinator, mentee, mentor):
+        """The demo's pairings started weeks ago: each answer keeps the moment it is given,
+        and expiry is judged at that moment."""
+        started = timezone.now() - timedelta(weeks=8)
+        pairing = propose(coordinator, mentee, mentor, now=started - timedelta(days=2))
+        assert pairing.proposed_at == started - timedelta(days=2)
+        services.pairing_accept(pairing=pairing, by=mentor, now=started - timedelta(days=1))
+        pairing = services.pairing_accept(pairing=pairing, by=mentee, now=started)
+        pairing.refresh_from_db()
+        assert pairing.status == Pairing.Status.ACTIVE
+        assert pairing.activated_at == pairing.mentee_accepted_at == started
+        assert pairing.mentor_accepted_at == started - timedelta(days=1)
+
+    def test_a_backdated_answer_after_the_expiry_is_refused(self, coordinator, mentee, mentor):
+        long_ago = timezone.now() - timedelta(weeks=8)
+        pairing = propose(coordinator, mentee, mentor, now=long_ago)
+        with pytest.raises(ValidationError, match="expired"):
+            services.pairing_accept(pairing=pairing, by=mentor, now=long_ago + timedelta(days=30))
+        assert status_of(pairing) == Pairing.Status.EXPIRED
+
     def test_accepting_a_withdrawn_proposal_is_refused(self, coordinator, mentee, mentor):
         pairing = propose(coordinator, mentee, mentor)
         services.pairing_withdraw(pairing=pairing, by=coordinator, reason="Changed plans")

@@ -104,6 +104,20 @@ def test_rsvp_to_cancelled_or_past_event_is_refused(coordinator, mentee):
     assert not EventParticipant.objects.exists()
 
 
+def test_a_past_event_can_be_backdated_with_now(coordinator, mentee):
+    """The demo's past event: scheduled and answered before it took place."""
+    starts_at = timezone.now() - timedelta(days=10)
+    event = schedule(coordinator, starts_at=starts_at, now=starts_at - timedelta(days=14))
+    answered = starts_at - timedelta(days=3)
+    services.event_rsvp(event=event, membership=mentee, rsvp="yes", now=answered)
+    assert EventParticipant.objects.get().responded_at == answered
+    with pytest.raises(ValidationError, match="no longer open"):
+        services.event_rsvp(event=event, membership=mentee, rsvp="no", now=starts_at)
+    with pytest.raises(ValidationError) as exc:
+        schedule(coordinator, starts_at=starts_at, now=starts_at + timedelta(minutes=1))
+    assert "starts_at" in exc.value.message_dict
+
+
 def test_rsvp_from_another_program_is_refused(coordinator, outsider):
     event = schedule(coordinator)
     with pytest.raises(ValidationError):
