@@ -121,3 +121,52 @@ def test_menu_works_without_javascript(browser, live_server):
     page.locator("summary.nav-menu__button").click()
     expect(program_nav.get_by_role("link", name="Journal")).to_be_visible()
     context.close()
+
+
+def test_radio_buttons_and_checkboxes_are_touch_sized(page: Page, live_server, artifacts):
+    page.set_default_timeout(10_000)
+    program = ProgramFactory(slug="harbor")
+    _member(program, Role.MENTEE, "river@example.org", "River")
+    page.set_viewport_size(PHONE)
+    _log_in(page, live_server.url, "river@example.org")
+    page.goto(f"{live_server.url}/p/harbor/check-in/")
+    page.screenshot(path=str(artifacts / "checkin-form-390.png"), full_page=True)
+    boxes = page.locator("main input[type=radio], main input[type=checkbox]")
+    assert boxes.count() >= 5
+    for index in range(boxes.count()):
+        box = boxes.nth(index).bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24, box
+        # The label is a tap target too: tapping it picks the choice.
+    label = page.get_by_text("3 — okay", exact=True).first
+    assert label.bounding_box()["height"] >= 44
+    label.click()
+    expect(page.get_by_label("3 — okay").first).to_be_checked()
+
+
+def test_mentee_confirms_a_proposed_meeting_on_the_home(page: Page, live_server, artifacts):
+    from mentoring import services
+    from mentoring.models import Meeting
+    from tests.factories import local_slot
+
+    page.set_default_timeout(10_000)
+    program = ProgramFactory(slug="harbor")
+    mentee = _member(program, Role.MENTEE, "river@example.org", "River")
+    mentor = _member(program, Role.MENTOR, "morgan@example.org", "Morgan")
+    pairing = PairingFactory(mentee=mentee, mentor=mentor, days_ago=10)
+    meeting, _ = services.meeting_propose(
+        pairing=pairing, by=mentor.user, starts_at=local_slot(mentor, days=3)
+    )
+    page.set_viewport_size(PHONE)
+    _log_in(page, live_server.url, "river@example.org")
+    page.goto(f"{live_server.url}/p/harbor/")
+    meetings = page.get_by_role("region", name="Upcoming meetings")
+    expect(meetings.get_by_text("Waiting for your answer")).to_be_visible()
+    # An unread count on the bell doesn't push the menu button to a second row.
+    expect(page.get_by_role("link", name="Notifications, 1 unread")).to_be_visible()
+    assert page.locator("main h1").bounding_box()["y"] < 120
+    page.screenshot(path=str(artifacts / "mentee-home-meeting-390.png"), full_page=True)
+    meetings.get_by_role("button", name=re.compile(r"^Confirm")).click()
+    expect(page.get_by_text("Meeting confirmed.")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/p/harbor/$"))
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.CONFIRMED
