@@ -38,7 +38,7 @@ def _content_top(page: Page) -> float:
     return page.locator("main h1").first.bounding_box()["y"]
 
 
-def _check_phone_header(page: Page, link_name: str) -> None:
+def _check_phone_header(page: Page, link_name: str, shot=None) -> None:
     page.set_viewport_size(PHONE)
     help_now = page.get_by_role("banner").get_by_role("link", name="Get help now")
     expect(help_now).to_be_visible()
@@ -53,6 +53,8 @@ def _check_phone_header(page: Page, link_name: str) -> None:
     expect(menu).to_be_visible()
     menu.click()
     expect(program_nav.get_by_role("link", name=link_name)).to_be_visible()
+    if shot is not None:
+        page.screenshot(path=str(shot))
     assert _content_top(page) < 120
     program_nav.get_by_role("link", name=link_name).click()
     expect(page.locator("summary.nav-menu__button")).to_be_visible()
@@ -101,7 +103,7 @@ def test_compact_header_for_a_mentee_and_a_coordinator(
     _log_in(page, origin, "dana@example.org", totp_code(secret))
     page.goto(base)
     page.screenshot(path=str(artifacts / "coordinator-home-390.png"), full_page=True)
-    _check_phone_header(page, "Members")
+    _check_phone_header(page, "Members", artifacts / "coordinator-menu-open-390.png")
     expect(page).to_have_url(re.compile(r"/members/$"))
     page.goto(base)
     _check_desk_header(page, "Members")
