@@ -38,6 +38,13 @@ class AccountAdapter(DefaultAccountAdapter):
         url = self._pending_invitation_url(self.request)
         return url or super().get_email_verification_redirect_url(email_address)
 
+    def add_message(self, request, level, message_template=None, *args, **kwargs):
+        # "Successfully signed in as …" would linger on the next page (often the home): the
+        # home itself says who is signed in. Other allauth messages stay.
+        if message_template == "account/messages/logged_in.txt":
+            return
+        super().add_message(request, level, message_template, *args, **kwargs)
+
     def save_user(self, request, user, form, commit=True):
         from .models import Profile
 

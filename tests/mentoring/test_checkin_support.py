@@ -32,7 +32,7 @@ def test_a_hard_day_gets_support_and_the_programs_crisis_resources(
     assert response.status_code == 200
     assert "Thank you for checking in" in html
     assert SUPPORT in html
-    assert "Harbor warm line: 555-0100" in html
+    assert 'Harbor warm line: <a href="tel:5550100">555-0100</a>' in html
     assert reverse("strategies:index", args=[program_resources.slug]) in html
 
 
@@ -49,7 +49,7 @@ def test_the_home_check_in_card_shows_it_too(login, mentee, program_resources):
     response = post_checkin(login(mentee), program_resources, mood=1, craving=9, next_url=home)
     assert response.redirect_chain[-1][0] == home
     html = response.content.decode()
-    assert SUPPORT in html and "Harbor warm line: 555-0100" in html
+    assert SUPPORT in html and 'Harbor warm line: <a href="tel:5550100">555-0100</a>' in html
 
 
 def test_the_mentor_never_sees_the_prompt(login, client, mentee, mentor, pairing, program):
