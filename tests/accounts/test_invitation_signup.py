@@ -6,7 +6,7 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.test import Client
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from accounts import services
 from accounts.models import Membership, User
@@ -29,6 +29,15 @@ def accept_path(invitation) -> str:
     return reverse("accounts:invitation_accept", args=[services.invitation_token(invitation)])
 
 
+def is_accept_path_of(url: str, invitation) -> bool:
+    # A token carries its signing time: compare what it opens, not its text.
+    match = resolve(url)
+    return (
+        match.view_name == "accounts:invitation_accept"
+        and services.invitation_from_token(match.kwargs["token"]).pk == invitation.pk
+    )
+
+
 @pytest.fixture
 def invitation(db):
     return InvitationFactory(email="River@example.org")
@@ -48,7 +57,7 @@ class TestSignupFromInvitation:
         assert EmailAddress.objects.get(user=user).verified
         assert mailoutbox == []
         # Signed in at once and back at the invitation.
-        assert response.status_code == 302 and response.url == accept_path(invitation)
+        assert response.status_code == 302 and is_accept_path_of(response.url, invitation)
         response = client.post(accept_path(invitation))
         membership = Membership.objects.get(user=user, program=invitation.program)
         assert response.url == reverse("accounts:privacy_notice", args=[invitation.program.slug])
@@ -85,9 +94,9 @@ class TestInvitationAcrossBrowsers:
         response = other.post(
             reverse("account_login"), {"login": "river@example.org", "password": PASSWORD}
         )
-        assert response.status_code == 302 and response.url == accept_path(invitation)
-        response = other.get(reverse("home"))
-        assert accept_path(invitation) in response.content.decode()
+        assert response.status_code == 302 and is_accept_path_of(response.url, invitation)
+        body = other.get(reverse("home")).content.decode()
+        assert "Invitations waiting for you" in body and invitation.program.name in body
         other.post(accept_path(invitation))
         assert Membership.objects.filter(
             user__email__iexact="river@example.org", program=invitation.program
@@ -98,7 +107,7 @@ class TestInvitationAcrossBrowsers:
         client.force_login(user)
         body = client.get(reverse("home")).content.decode()
         assert "Invitations waiting for you" not in body
-        assert accept_path(invitation) not in body
+        assert "/invite/" not in body
 
     def test_others_invitations_are_not_shown(self, client, invitation):
         client.force_login(UserFactory(email="someone@example.org"))
