@@ -10,7 +10,14 @@ PENDING_INVITATION_KEY = "peerpath_pending_invitation"
 
 class AccountAdapter(DefaultAccountAdapter):
     """Sends a person who arrived through an invitation back to it after sign-up,
-    email verification or log-in, so the invitation is accepted in one flow.
+    email verification or log-in, so the invitation is accepted in one flow. Without the
+    session that opened the link (the confirmation link opened in another browser), an open
+    invitation to the person's verified address is found by the address instead.
+
+    Opening an invitation link proves the address it was sent to: the invitation page
+    stashes it (allauth's `stash_verified_email`), the sign-up form is filled in with it, and
+    signing up with that address needs no second verification email. Signing up with
+    another address drops the stash, so only that address needs verifying.
 
     Failed log-ins are counted per client and address together: allauth's "key" limit
     (ACCOUNT_RATE_LIMITS["login_failed"]) would otherwise let anyone who knows an email
@@ -19,10 +26,20 @@ class AccountAdapter(DefaultAccountAdapter):
     """
 
     def _pending_invitation_url(self, request) -> str | None:
-        pending = request.session.get(PENDING_INVITATION_KEY) if request else None
-        if not pending:
+        if request is None:
             return None
-        return reverse(pending["view"], kwargs=pending["kwargs"])
+        pending = request.session.get(PENDING_INVITATION_KEY)
+        if pending:
+            return reverse(pending["view"], kwargs=pending["kwargs"])
+        from .selectors import invitations_open_for_user
+        from .services import invitation_token
+
+        user = getattr(request, "user", None)
+        open_invitations = invitations_open_for_user(user=user) if user is not None else []
+        if not open_invitations:
+            return None
+        token = invitation_token(open_invitations[0])
+        return reverse("accounts:invitation_accept", kwargs={"token": token})
 
     def format_email_subject(self, subject):
         # allauth joins the subject's lines; a display name may still carry \r or \u2028.
@@ -49,6 +66,10 @@ class AccountAdapter(DefaultAccountAdapter):
         from .models import Profile
 
         user = super().save_user(request, user, form, commit=commit)
+        stashed = request.session.get("account_verified_email") if request else None
+        if stashed and stashed.lower() != (user.email or "").lower():
+            # The invitation proved its own address, not the one typed instead.
+            self.unstash_verified_email(request)
         if commit:
             Profile.objects.get_or_create(user=user)
         return user

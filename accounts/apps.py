@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,6 +20,10 @@ class AccountsConfig(AppConfig):
         user_logged_in.connect(on_user_logged_in, dispatch_uid="accounts.activity_clock")
 
         from .dates import install_read_guard
+        from .site import site_sync
+
+        # After django.contrib.sites made its "example.com" default (sites is installed first).
+        post_migrate.connect(site_sync, sender=self, dispatch_uid="accounts.site_sync")
 
         # Dates Python can't convert, stored before the bounds or by raw SQL, read as clamped.
         connection_created.connect(install_read_guard, dispatch_uid="accounts.dates.read_guard")

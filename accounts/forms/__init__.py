@@ -16,3 +16,4 @@ from .program_settings import (  # noqa: F401
     PrivacyNoticeForm,
     ProgramSettingsForm,
 )
+from .time_zones import TimeZoneField  # noqa: F401

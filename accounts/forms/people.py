@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Profile, time_zone_choices
+from ..models import Profile
+from .time_zones import TimeZoneField
 
 
 class SignupProfileForm(forms.Form):
@@ -12,12 +13,12 @@ class SignupProfileForm(forms.Form):
         max_length=60,
         help_text=_("The name others in your program see. A first name or an alias is fine."),
     )
-    time_zone = forms.ChoiceField(
-        label=_("Time zone"),
-        choices=time_zone_choices,
-        initial="America/New_York",
-        widget=forms.Select(attrs={"data-detect-timezone": "1"}),
-    )
+    time_zone = TimeZoneField(initial="America/New_York", detect=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound:
+            self.fields["time_zone"].stop_detecting()
 
     def signup(self, request, user):
         from ..services import profile_update
@@ -30,7 +31,7 @@ class SignupProfileForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
-    time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices)
+    time_zone = TimeZoneField()
 
     class Meta:
         model = Profile
@@ -47,6 +48,10 @@ class ProfileForm(forms.ModelForm):
             "pronouns": _("Pronouns (optional)"),
             "preferred_language": _("Preferred language"),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].keep_current(self.instance.time_zone)
 
     def clean_display_name(self):
         name = self.cleaned_data["display_name"].strip()

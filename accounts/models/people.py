@@ -24,8 +24,10 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
 
 
-def time_zone_choices() -> list[tuple[str, str]]:
-    return [(name, name.replace("_", " ")) for name in sorted(_known_time_zones())]
+def time_zone_choices() -> list:
+    from ..time_zones import time_zone_choices as offered_choices
+
+    return offered_choices()
 
 
 class UserManager(BaseUserManager):

@@ -10,6 +10,7 @@ from .invitations import (  # noqa: F401
     INVITATION_STATES,
     invitation_get_for_coordinator,
     invitation_state_counts,
+    invitations_open_for_user,
     invitations_pending,
     invitations_search,
 )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
-from ..models import Invitation, Program
+from ..models import Invitation, Membership, Program
+from .memberships import ACTIVE_STATUSES
 
 INVITATION_STATES = ("open", "accepted", "expired")
 
@@ -59,4 +61,36 @@ def invitation_state_counts(*, program: Program, now: datetime) -> dict[str, int
     """How many invitations are open, accepted and expired: one query."""
     return Invitation.objects.filter(program=program).aggregate(
         **{state: Count("pk", filter=_state_q(state, now)) for state in INVITATION_STATES}
+    )
+
+
+def invitations_open_for_user(*, user) -> list[Invitation]:
+    """Open invitations sent to the person's verified address: an invitation stays tied to
+    the address it was sent to, not only to the browser session that opened its link (the
+    confirmation link may be opened in another browser)."""
+    from allauth.account.models import EmailAddress
+
+    if not user.is_authenticated or not user.email:
+        return []
+    verified = EmailAddress.objects.filter(
+        user=user, email__iexact=user.email, verified=True
+    ).exists()
+    if not verified:
+        return []
+    return list(
+        Invitation.objects.filter(
+            email__iexact=user.email,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+        .exclude(
+            Exists(
+                Membership.objects.filter(
+                    program=OuterRef("program"), user=user, status__in=ACTIVE_STATUSES
+                )
+            )
+        )
+        .select_related("program")
+        .order_by("created_at")
     )

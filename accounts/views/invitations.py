@@ -1,5 +1,6 @@
 """Invitations: coordinators send, resend and withdraw them; a person accepts one."""
 
+from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -117,6 +118,9 @@ def invitation_accept(request, token: str):
             "view": "accounts:invitation_accept",
             "kwargs": {"token": token},
         }
+        # The link proves the address it was sent to: the sign-up form is filled in with it
+        # and it needs no second verification email (see AccountAdapter).
+        get_adapter(request).stash_verified_email(request, invitation.email)
         return render(request, "accounts/invitation.html", {"invitation": invitation})
     if request.method == "POST":
         try:

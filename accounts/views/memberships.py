@@ -26,10 +26,13 @@ def privacy_notice(request, membership: Membership):
         form = PrivacyAcknowledgeForm(request.POST)
         if form.is_valid():
             services.membership_acknowledge_privacy(membership=membership)
-            messages.success(
-                request,
-                _("Thank you. Welcome to %(program)s.") % {"program": membership.program.name},
-            )
+            welcome = _("Thank you. Welcome to %(program)s.") % {"program": membership.program.name}
+            if not membership.is_coordinator:
+                welcome += " " + _(
+                    "Your next step is the intake: a few questions so your coordinator can "
+                    "find a good match."
+                )
+            messages.success(request, welcome)
             return redirect("program_home", program_slug=membership.program.slug)
     else:
         form = PrivacyAcknowledgeForm()

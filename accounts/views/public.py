@@ -2,10 +2,11 @@
 
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .. import selectors
+from .. import selectors, services
 
 
 @require_GET
@@ -28,4 +29,14 @@ def home(request):
     if len(overview) == 1 and overview[0]["membership"].has_acknowledged_privacy:
         # One program: its role home is the home page.
         return redirect("program_home", program_slug=overview[0]["program"].slug)
-    return render(request, "accounts/home.html", {"overview": overview})
+    # Invitations to the person's verified address, wherever their link was opened.
+    invitations = [
+        {
+            "invitation": invitation,
+            "url": reverse(
+                "accounts:invitation_accept", args=[services.invitation_token(invitation)]
+            ),
+        }
+        for invitation in selectors.invitations_open_for_user(user=request.user)
+    ]
+    return render(request, "accounts/home.html", {"overview": overview, "invitations": invitations})

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import time_zone_choices
+from accounts.forms import TimeZoneField
 
 from ..models import (
     AVAILABILITY_SLOTS,
@@ -49,7 +49,7 @@ class IntakeForm(forms.Form):
         required=False,
         help_text=_("A city, county or neighbourhood — whatever helps meeting in person."),
     )
-    time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices)
+    time_zone = TimeZoneField()
     gender = forms.ChoiceField(
         label=_("Gender"), choices=[("", _("—"))] + list(Gender.choices), required=False
     )

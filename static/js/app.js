@@ -2,16 +2,7 @@
 (function () {
   "use strict";
   document.addEventListener("DOMContentLoaded", function () {
-    // Preselect the browser's time zone on forms that ask for one and are still at the default.
-    var tz;
-    try { tz = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { tz = null; }
-    if (tz) {
-      document.querySelectorAll("select[data-detect-timezone]").forEach(function (select) {
-        if (select.dataset.userChosen) { return; }
-        var option = select.querySelector('option[value="' + tz + '"]');
-        if (option) { select.value = tz; }
-      });
-    }
+    // The time zone fields: see timezone.js.
     // An open conversation polls for new messages (htmx): not while the tab is hidden; when it
     // is shown again the "visibilitychange" trigger asks at once.
     document.body.addEventListener("htmx:beforeRequest", function (event) {
