@@ -1,7 +1,9 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.internal import ratelimit
+from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
+from django.utils import translation
 
 from .mail import header_line
 
@@ -72,6 +74,11 @@ class AccountAdapter(DefaultAccountAdapter):
             self.unstash_verified_email(request)
         if commit:
             Profile.objects.get_or_create(user=user)
+            # A new account starts in the language its browser asked for (or the footer's
+            # choice); the profile decides from then on, pages and emails alike.
+            language = translation.get_language()
+            if language in dict(settings.LANGUAGES):
+                Profile.objects.filter(user=user).update(preferred_language=language)
         return user
 
     def _get_login_attempts_cache_key(self, request, **credentials) -> str:

@@ -194,6 +194,15 @@ COORDINATOR_MFA_REQUIRED = env.bool("COORDINATOR_MFA_REQUIRED", default=True)
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates spelled the way each language writes them (config/formats/<lang>/formats.py): the
+# templates name a format ("DATE_FORMAT", "MONTH_DAY_FORMAT"), never a pattern.
+FORMAT_MODULE_PATH = ["config.formats"]
+# The footer's switcher keeps a choice for a browser without a profile (a signed-in person's
+# profile wins): a year, sent over HTTPS only outside development.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

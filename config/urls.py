@@ -18,6 +18,7 @@ urlpatterns = [
     path("", account_views.home, name="home"),
     path("help/", account_views.help_page, name="help"),
     path("healthz", account_views.healthz, name="healthz"),
+    path("language/", account_views.language_set, name="language_set"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("p/<slug:program_slug>/", member_home.program_home, name="program_home"),

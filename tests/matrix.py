@@ -400,6 +400,7 @@ ROUTES: tuple[Route, ...] = (
     Route("home", EVERYONE),
     Route("help", EVERYONE),
     Route("healthz", EVERYONE),
+    Route("language_set", EVERYONE, methods="POST", maybe=EVERYONE),
     Route("accounts:profile", SIGNED_IN, methods="GET POST", poster=MENTEE),
     Route(
         "accounts:invitation_accept",

@@ -50,7 +50,7 @@ class ConsentForm(forms.Form):
     )
     expires_on = forms.DateField(
         label=_("Until when? (at most one year)"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         required=False,
     )
     understands_revocation = forms.BooleanField(
