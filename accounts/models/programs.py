@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from .people import validate_time_zone
@@ -57,18 +58,24 @@ DEFAULT_CRISIS_CONTACTS = [
     },
 ]
 
-DEFAULT_PRIVACY_NOTICE = "\n\n".join(
-    [
+# The notice a new program starts with. Stored in English; while a program keeps it unchanged
+# each reader sees it in their own language (`Program.privacy_notice_for_reader`). A notice a
+# coordinator wrote is shown as written.
+DEFAULT_PRIVACY_NOTICE_PARAGRAPHS = [
+    gettext_noop(
         "What you record in this program is yours. Your mentor sees only what you choose to "
         "share with them; your private journal is for you alone. Coordinators see how the "
         "program is going (for example, how many meetings took place), not what you wrote, "
-        "unless you agree.",
+        "unless you agree."
+    ),
+    gettext_noop(
         "Records about substance use are protected by federal law (42 CFR Part 2). We never "
         "share them with anyone outside the program without your written consent, and our "
-        "emails never mention recovery.",
-        "You can download your data or ask us to delete it at any time.",
-    ]
-)
+        "emails never mention recovery."
+    ),
+    gettext_noop("You can download your data or ask us to delete it at any time."),
+]
+DEFAULT_PRIVACY_NOTICE = "\n\n".join(DEFAULT_PRIVACY_NOTICE_PARAGRAPHS)
 
 
 def default_invitation_valid_days() -> int:
@@ -141,6 +148,15 @@ class Program(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def privacy_notice_for_reader(self) -> str:
+        """The notice in the reader's language while it is the default one; as written after a
+        coordinator changed it."""
+        if self.privacy_notice.replace("\r\n", "\n").strip() == DEFAULT_PRIVACY_NOTICE:
+            return "\n\n".join(
+                gettext(paragraph) for paragraph in DEFAULT_PRIVACY_NOTICE_PARAGRAPHS
+            )
+        return self.privacy_notice
 
     SETTING_DEFAULTS = {
         # Mentor dashboard flags.

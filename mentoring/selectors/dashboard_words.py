@@ -47,7 +47,7 @@ def _mood_label(row: MenteeRow) -> str:
         "count": summary.count,
         "average": _number(summary.average),
         "latest": latest,
-        "day": date_format(latest_day, "j M"),
+        "day": date_format(latest_day, "MONTH_DAY_FORMAT"),
     }
 
 

@@ -91,7 +91,7 @@ def _summary_text(what: str, points: list, days: int) -> str:
         "count": summary.count,
         "average": number_format(summary.average, 1),
         "lowest": summary.lowest[0],
-        "lowest_day": date_format(summary.lowest[1], "j M"),
+        "lowest_day": date_format(summary.lowest[1], "MONTH_DAY_FORMAT"),
         "highest": summary.highest[0],
-        "highest_day": date_format(summary.highest[1], "j M"),
+        "highest_day": date_format(summary.highest[1], "MONTH_DAY_FORMAT"),
     }

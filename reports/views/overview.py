@@ -36,7 +36,7 @@ def index(request, membership: Membership):
 
 
 def _week(day) -> str:
-    return date_format(day, "M j")
+    return date_format(day, "MONTH_DAY_FORMAT")
 
 
 def _charts(series: dict) -> list[dict]:
