@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.crypto import EncryptedCharField, EncryptedTextField
 from accounts.models import Membership
@@ -14,7 +15,7 @@ from .visibility import Visibility
 class GoalCategory(models.TextChoices):
     # SAMHSA's four dimensions of recovery, plus career and education.
     HEALTH = "health", _("Health")
-    HOME = "home", _("Home")
+    HOME = "home", pgettext_lazy("goal area: where a person lives", "Home")
     PURPOSE = "purpose", _("Purpose")
     COMMUNITY = "community", _("Community")
     CAREER = "career", _("Career")
