@@ -12,6 +12,7 @@ from .svg import (
     FUTURE_FILL,
     FUTURE_STROKE,
     NOT_DONE_FILL,
+    NOT_DONE_STROKE,
     SVG,
     SVG_NS,
     TODAY_STROKE,
@@ -93,18 +94,19 @@ def habit_heatmap(calendar: dict, *, name: str = "", words: HeatmapWords | None 
         for row, day in enumerate(week):
             y = HEAT_TOP + row * STEP
             if day["future"]:
-                fill, stroke, state = FUTURE_FILL, FUTURE_STROKE, words.future
+                fill, stroke, state, kind = FUTURE_FILL, FUTURE_STROKE, words.future, "future"
             elif day["done"]:
-                fill, stroke, state = DONE_FILL, None, words.done
+                fill, stroke, state, kind = DONE_FILL, None, words.done, "done"
             else:
-                fill, stroke, state = NOT_DONE_FILL, None, words.not_done
+                fill, stroke, state = NOT_DONE_FILL, NOT_DONE_STROKE, words.not_done
+                kind = "not-done"
             if day["date"] == today:
                 stroke, state = TODAY_STROKE, f"{state} ({words.today})"
             outline = f' stroke="{stroke}" stroke-width="1.5"' if stroke else ""
             label = f"{words.day_label(day['date'])}: {state}"
             parts.append(
                 f'<rect x="{x}" y="{y}" width="{CELL}" height="{CELL}" rx="3" '
-                f'fill="{fill}"{outline}><title>{_text(label)}</title></rect>'
+                f'data-state="{kind}" fill="{fill}"{outline}><title>{_text(label)}</title></rect>'
             )
     parts.append("</svg>")
     return SVG("".join(parts))

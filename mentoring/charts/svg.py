@@ -8,9 +8,14 @@ from html import escape
 
 SVG_NS = "http://www.w3.org/2000/svg"
 
-# Colours meet 3:1 contrast against the white card for the marks that carry meaning.
+# Colours meet 3:1 contrast against the white card for the marks that carry meaning, and the
+# axis text 4.5:1 (AXIS_TEXT 6.9:1, DONE_FILL/MOOD_STROKE 6.0:1, CRAVING_STROKE 6.8:1).
+# Grid lines are decoration. tests/browser/test_accessibility_journey.py measures them.
 DONE_FILL = "#1f6f5c"
 NOT_DONE_FILL = "#e3e8e6"
+# The light "not done" square is outlined at 3.9:1 against the white card, so each day that
+# counts can be told from the page (WCAG 1.4.11); the future's faint outline carries nothing.
+NOT_DONE_STROKE = "#768380"
 FUTURE_FILL = "#ffffff"
 FUTURE_STROKE = "#d9dfdc"
 TODAY_STROKE = "#1c2624"
