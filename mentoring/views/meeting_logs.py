@@ -83,7 +83,8 @@ def _log_page(request, membership: Membership, *, pairing: Pairing, meeting: Mee
             "mentee_name": mentee_name,
             "form": form,
             "steps": steps,
-            "first_step": steps.forms[0],
+            # No rows at all when a tampered post broke the management form (its error shows).
+            "first_step": steps.forms[0] if steps.forms else None,
             "more_steps": steps.forms[1:],
             "more_steps_open": more_steps_open(steps),
             "viewer_zone": zone,

@@ -185,3 +185,15 @@ def test_three_next_steps_still_save(login, pairing, mentor, mentee):
     response = client.post(url("log", mentor, meeting.pk), data)
     assert response.status_code == 302
     assert sorted(ActionItem.objects.values_list("title", flat=True)) == ["One", "Three", "Two"]
+
+
+def test_a_broken_management_form_is_a_message_not_a_500(login, pairing, mentor):
+    meeting = MeetingFactory(pairing=pairing, starts_at=local_slot(mentor, days=-2))
+    client = login(mentor)
+    data = rendered_defaults(client.get(url("log", mentor, meeting.pk)))
+    del data["next-TOTAL_FORMS"]
+    response = client.post(url("log", mentor, meeting.pk), data)
+    assert response.status_code == 400
+    assert "Nothing was saved." in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.logged_at is None
