@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.dates import LOGGED, TARGET, local_datetime
@@ -14,6 +15,11 @@ from ..models import ContactType, Meeting, MeetingFormat
 from .meetings import add_local_datetime_error, date_field, time_field, zone_help
 
 NEXT_STEP_ROWS = 3
+
+# What most contacts are: the defaults of a contact logged without a planned meeting.
+DEFAULT_CONTACT_TYPE = ContactType.CHECK_IN
+DEFAULT_SETTING = MeetingFormat.IN_PERSON
+DEFAULT_MINUTES = 60
 
 
 NARRATIVE_HELP = _(
@@ -71,6 +77,9 @@ class LogForm(forms.Form):
         help_text=NARRATIVE_HELP,
     )
 
+    # Shown folded under "More details" (opened when one of them has an error).
+    MORE_DETAILS = ("setting", "contact_type", "topics")
+
     SERVICE_FIELDS = {
         "actual_start": "start_time",
         "actual_end": "end_time",
@@ -84,6 +93,12 @@ class LogForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.zone_name = zone_name
         self.fields["start_time"].help_text = zone_help(zone_name)
+
+    def more_details(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.MORE_DETAILS]
+
+    def more_details_have_errors(self) -> bool:
+        return any(self[name].errors for name in self.MORE_DETAILS)
 
     def clean(self):
         data = super().clean()
@@ -109,10 +124,19 @@ class LogForm(forms.Form):
         }
 
     @classmethod
-    def initial_from(cls, meeting: Meeting | None, zone_name: str) -> dict:
-        if meeting is None:
-            return {"outcome": Meeting.Status.HELD}
+    def initial_from(
+        cls, meeting: Meeting | None, zone_name: str, now: datetime | None = None
+    ) -> dict:
+        """Held, a regular check-in, the meeting's own date, time, length and format; for a
+        contact never planned, today and the hour that just ended, in person."""
         zone = ZoneInfo(zone_name)
+        if meeting is None:
+            return {
+                "outcome": Meeting.Status.HELD,
+                "setting": DEFAULT_SETTING,
+                "contact_type": DEFAULT_CONTACT_TYPE,
+                **_last_hour(now or timezone.now(), zone),
+            }
         start = (meeting.actual_start or meeting.starts_at).astimezone(zone)
         if meeting.actual_end:
             end = meeting.actual_end.astimezone(zone)
@@ -125,10 +149,21 @@ class LogForm(forms.Form):
             "start_time": start.time().replace(second=0, microsecond=0),
             "end_time": end.time().replace(second=0, microsecond=0),
             "setting": meeting.setting if logged else meeting.format,
-            "contact_type": meeting.contact_type,
+            "contact_type": meeting.contact_type or ("" if logged else DEFAULT_CONTACT_TYPE),
             "topics": ", ".join(meeting.topics or []),
             "narrative": meeting.narrative,
         }
+
+
+def _last_hour(now: datetime, zone: ZoneInfo) -> dict:
+    """Today, and the hour ending at the last quarter hour: a contact is usually logged right
+    after it. Only the date when that hour began yesterday (a log just after midnight)."""
+    local = now.astimezone(zone)
+    end = local.replace(minute=local.minute - local.minute % 15, second=0, microsecond=0)
+    start = end - timedelta(minutes=DEFAULT_MINUTES)
+    if start.date() != end.date():
+        return {"date": local.date()}
+    return {"date": end.date(), "start_time": start.time(), "end_time": end.time()}
 
 
 class NextStepForm(forms.Form):
@@ -165,6 +200,12 @@ class NextStepForm(forms.Form):
             "assignee": data["assignee"],
             "due_date": data.get("due_date"),
         }
+
+
+def more_steps_open(steps: forms.BaseFormSet) -> bool:
+    """The folded next steps (all but the first) show open when one has an error or was
+    filled in: the person sees what they wrote and what to fix."""
+    return any(form.errors or (form.is_bound and form.has_changed()) for form in steps.forms[1:])
 
 
 NextStepFormSet = forms.formset_factory(

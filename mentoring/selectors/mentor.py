@@ -7,17 +7,25 @@ item exists. A fixed number of queries whatever the years of data.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import date
+
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.utils import timezone
 
 from accounts.models import Membership
 from matching import selectors as matching_selectors
 from matching.models import Pairing
 
 from .. import access
-from ..models import CheckIn, Encouragement, Goal, Milestone, Visibility
+from ..models import ActionItem, CheckIn, Encouragement, Goal, Meeting, Milestone, Visibility
+from ..services.time import local_today
 from .checkins import checkins_recent
+from .dashboard import FLAG_OUTREACH, MenteeRow
+from .dashboard_words import dashboard_rows
 from .goals import goal_progress, goals_for
 from .habits import habits_for
+from .meetings import PLANNED
 from .recovery import recovery_shared_with_mentor, recovery_summary
 
 RECENT_CHECKINS = 14
@@ -74,6 +82,57 @@ def pending_outreach(
     return queryset
 
 
+@dataclass
+class Attention:
+    """What needs the mentor first on the page of one mentee, by the rules the rest of the
+    product already uses: the dashboard's flags for this mentee (mentor_dashboard: outreach,
+    a return to use they told, mood down, no check-in, no meeting logged), meetings waiting
+    for the mentor's answer (the meetings page's rule), planned meetings that have passed
+    without a log, and open action items past their due date."""
+
+    reasons: list[tuple[str, str]] = field(default_factory=list)
+    to_answer: list[Meeting] = field(default_factory=list)
+    to_log: list[Meeting] = field(default_factory=list)
+    overdue: list[ActionItem] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.reasons or self.to_answer or self.to_log or self.overdue)
+
+
+def _attention(
+    *,
+    mentor: Membership,
+    row: MenteeRow | None,
+    meetings: list[Meeting],
+    action_items: list[ActionItem],
+    today: date,
+) -> Attention:
+    now = timezone.now()
+    return Attention(
+        # The outreach request has its own block, with its check-ins and buttons.
+        reasons=[
+            (flag, text)
+            for flag, text in (row.flag_reasons if row else [])
+            if flag != FLAG_OUTREACH
+        ],
+        to_answer=[
+            m
+            for m in meetings
+            if m.status == Meeting.Status.PROPOSED
+            and m.awaiting_id == mentor.user_id
+            and m.starts_at >= now
+        ],
+        to_log=[
+            m for m in meetings if m.status in PLANNED and m.starts_at < now and not m.logged_at
+        ],
+        overdue=[
+            item
+            for item in action_items
+            if item.done_at is None and item.due_date is not None and item.due_date < today
+        ],
+    )
+
+
 def mentee_detail(*, mentor: Membership, mentee: Membership) -> dict:
     """What the mentor's page of one current mentee shows (the mentee comes through
     matching.selectors.mentee_get_for_mentor)."""
@@ -83,25 +142,37 @@ def mentee_detail(*, mentor: Membership, mentee: Membership) -> dict:
     recent_checkins = checkins_recent(membership=mentee, viewer=mentor, limit=RECENT_CHECKINS)
     prefetch_related_objects(recent_checkins, _encouragements())
     shares_recovery = recovery_shared_with_mentor(mentee=mentee)
+    row = None
+    if pairing is not None:
+        pairing.mentee = mentee
+        # The dashboard's row of this one mentee: its flags and next meeting, by its rules.
+        row = dashboard_rows(membership=mentor, current_pairings=[pairing])[0]
+    meetings = list(
+        access.meetings_visible_to(mentor)
+        .filter(pairing=pairing)
+        .order_by("-starts_at")[:MEETINGS_SHOWN]
+    )
+    action_items = list(
+        access.action_items_visible_to(mentor)
+        .filter(pairing=pairing)
+        .order_by("done_at", "due_date", "pk")
+    )
     return {
         "pairing": pairing,
         "goals": _mentee_goals(mentor=mentor, mentee=mentee),
         "recent_checkins": recent_checkins,
-        "pending_outreach": list(
-            pending_outreach(mentor=mentor, mentee=mentee)
-            .order_by("date")
-            .values_list("pk", flat=True)
-        ),
+        # The check-ins themselves: the page shows what the person wrote when they asked.
+        "pending_outreach": list(pending_outreach(mentor=mentor, mentee=mentee).order_by("date")),
         "habit_states": habits_for(membership=mentee, viewer=mentor),
         "recovery": recovery_summary(membership=mentee) if shares_recovery else None,
-        "meetings": list(
-            access.meetings_visible_to(mentor)
-            .filter(pairing=pairing)
-            .order_by("-starts_at")[:MEETINGS_SHOWN]
-        ),
-        "action_items": list(
-            access.action_items_visible_to(mentor)
-            .filter(pairing=pairing)
-            .order_by("done_at", "due_date", "pk")
+        "meetings": meetings,
+        "action_items": action_items,
+        "next_meeting": row.next_meeting if row else None,
+        "attention": _attention(
+            mentor=mentor,
+            row=row,
+            meetings=meetings,
+            action_items=action_items,
+            today=row.today if row else local_today(mentee),
         ),
     }

@@ -16,7 +16,7 @@ from accounts.models import Membership, Role
 from matching.models import Pairing
 
 from .. import access, services
-from ..forms.meeting_logs import LogForm, NextStepFormSet
+from ..forms.meeting_logs import LogForm, NextStepFormSet, more_steps_open
 from ..models import Meeting
 from .common import NOTHING_SAVED, add_service_errors, viewer_time_zone
 
@@ -83,6 +83,10 @@ def _log_page(request, membership: Membership, *, pairing: Pairing, meeting: Mee
             "mentee_name": mentee_name,
             "form": form,
             "steps": steps,
+            # No rows at all when a tampered post broke the management form (its error shows).
+            "first_step": steps.forms[0] if steps.forms else None,
+            "more_steps": steps.forms[1:],
+            "more_steps_open": more_steps_open(steps),
             "viewer_zone": zone,
             "late_until": late_until,
             "current": pairing.status in Pairing.CURRENT,

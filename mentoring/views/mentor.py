@@ -32,11 +32,15 @@ def _home_url(membership: Membership) -> str:
     return reverse("program_home", kwargs={"program_slug": membership.program.slug})
 
 
-def _detail_url(membership: Membership, mentee: Membership, anchor: str = "") -> str:
+def _detail_url(
+    membership: Membership, mentee: Membership, anchor: str = "", section: str = ""
+) -> str:
     url = reverse(
         "mentor:detail",
         kwargs={"program_slug": membership.program.slug, "mentee_id": mentee.pk},
     )
+    if section:
+        url += f"?open={section}"
     return f"{url}#{anchor}" if anchor else url
 
 
@@ -55,6 +59,18 @@ DETAIL_SECTIONS = {
     "meeting": "meetings",
     "actionitem": "action_items",
 }
+
+# The page's folded sections (<details>); `?open=<name>` shows one open, so that coming back
+# to an anchor inside it (after an encouragement, a chart period) lands on what was there.
+FOLDED_SECTIONS = ("checkins", "goals", "habits", "recovery", "meetings")
+
+
+def _open_section(request) -> str:
+    section = request.GET.get("open", "")
+    if section in FOLDED_SECTIONS:
+        return section
+    # The charts' period links (?days=90#trends-heading) stay inside the check-ins.
+    return "checkins" if "days" in request.GET else ""
 
 
 @program_view(Role.MENTOR)
@@ -76,6 +92,7 @@ def detail(request, membership: Membership, mentee_id: int):
             membership,
             mentee=mentee,
             mood_words=MOOD_WORDS,
+            open_section=_open_section(request),
             **shown,
             **checkin_trends(request, membership=mentee, viewer=membership),
         ),
@@ -93,15 +110,16 @@ def encourage(request, membership: Membership, mentee_id: int):
         messages.error(request, " ".join(errors))
         return redirect(_detail_url(membership, mentee, anchor))
     goal = checkin = None
+    section = ""
     # Through the access door: a private or unknown record is 404, like any other.
     if form.cleaned_data["goal"]:
         goal = access.goal_get_for_member(membership=membership, goal_id=form.cleaned_data["goal"])
-        anchor = f"goal-{goal.pk}"
+        anchor, section = f"goal-{goal.pk}", "goals"
     if form.cleaned_data["checkin"]:
         checkin = access.checkin_get_for_member(
             membership=membership, checkin_id=form.cleaned_data["checkin"]
         )
-        anchor = f"checkin-{checkin.pk}"
+        anchor, section = f"checkin-{checkin.pk}", "checkins"
     try:
         services.encouragement_add(
             mentor_user=request.user,
@@ -118,7 +136,7 @@ def encourage(request, membership: Membership, mentee_id: int):
             _("Sent. %(name)s will see it on their home page.")
             % {"name": mentee.user.display_name},
         )
-    return redirect(_detail_url(membership, mentee, anchor))
+    return redirect(_detail_url(membership, mentee, anchor, section))
 
 
 @require_POST

@@ -182,6 +182,8 @@ def test_outreach_meeting_log_and_action_item(page: Page, live_server, artifacts
     page.get_by_label("Date:", exact=True).fill(yesterday.isoformat())
     page.get_by_label("Start time").fill("10:05")
     page.get_by_label("End time").fill("10:50")
+    # Setting, type of contact and topics are folded under "More details".
+    page.locator("summary").filter(has_text="More details").click()
     page.get_by_label("Setting").select_option(label="Video")
     page.get_by_label("Type of contact").select_option(label="Recovery support")
     page.get_by_label("Topics").fill("housing, what helped")

@@ -1,5 +1,6 @@
 """The mentor's view of one mentee: what the mentee shares, encouragement, and who may open it."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -11,7 +12,13 @@ from django.utils import timezone
 from matching import services as matching_services
 from mentoring import services
 from mentoring.models import ActionItem, CheckIn, Encouragement, Meeting
-from tests.factories import CheckInFactory, PairingFactory, mentee_with_history
+from tests.factories import (
+    CheckInFactory,
+    MeetingFactory,
+    PairingFactory,
+    local_slot,
+    mentee_with_history,
+)
 
 
 def detail_url(program, mentee, **query) -> str:
@@ -187,7 +194,8 @@ def test_encouragement_on_a_goal_reaches_the_mentee_home(
         encourage_url(program, mentee), {"text": "Doing the hard part, well done!", "goal": goal.pk}
     )
     assert response.status_code == 302
-    assert response["Location"] == detail_url(program, mentee) + f"#goal-{goal.pk}"
+    # Back to the goal, in its section shown open.
+    assert response["Location"] == detail_url(program, mentee, open="goals") + f"#goal-{goal.pk}"
     note = Encouragement.objects.get()
     assert note.goal == goal and note.checkin is None and note.author == mentor.user
     assert (
@@ -306,6 +314,21 @@ def test_query_count_does_not_grow_with_history(client, program, mentor):
             pairing=pairing, status=Meeting.Status.HELD, starts_at=timezone.now()
         )
         ActionItem.objects.create(pairing=pairing, meeting=meeting, assignee=person, title="Step")
+        # What the attention block and the next meeting show, at both sizes.
+        ActionItem.objects.create(
+            pairing=pairing,
+            meeting=meeting,
+            assignee=person,
+            title="Late step",
+            due_date=timezone.now().date() - timedelta(days=5),
+        )
+        MeetingFactory(pairing=pairing, starts_at=timezone.now() - timedelta(days=1))
+        services.meeting_propose(
+            pairing=pairing, by=person.user, starts_at=local_slot(mentor, days=3)
+        )
+        CheckIn.objects.filter(
+            pk=CheckIn.objects.filter(membership=person, visibility="shared").first().pk
+        ).update(wants_outreach=True)
         Encouragement.objects.create(
             mentee=person,
             author=mentor.user,
@@ -322,3 +345,99 @@ def test_query_count_does_not_grow_with_history(client, program, mentor):
         return len(ctx.captured_queries)
 
     assert count(week) == count(years)
+
+
+# THE PAGE'S ORDER: WHAT NEEDS ATTENTION FIRST, THE REST FOLDED
+
+
+def _position(html: str, text: str) -> int:
+    assert text in html, text
+    return html.index(text)
+
+
+def test_attention_comes_first_then_the_next_meeting_then_folded_sections(
+    login, program, mentor, mentee, pairing, shared_story
+):
+    CheckInFactory(
+        membership=mentee, days_ago=1, wants_outreach=True, hard="ASKED-FOR-OUTREACH-TEXT"
+    )
+    ActionItem.objects.create(
+        pairing=pairing,
+        assignee=mentee,
+        title="Book the appointment",
+        due_date=services.local_today(mentee) - timedelta(days=2),
+    )
+    unlogged = MeetingFactory(pairing=pairing, starts_at=local_slot(mentor, days=-1))
+    answer, _ = services.meeting_propose(
+        pairing=pairing, by=mentee.user, starts_at=local_slot(mentor, days=4)
+    )
+    html = login(mentor).get(detail_url(program, mentee)).content.decode()
+    attention = _position(html, 'id="attention-heading"')
+    outreach = _position(html, "Jordan asked you to reach out.")
+    # The check-in that asked is shown in the request itself, before any section.
+    asked = _position(html, "ASKED-FOR-OUTREACH-TEXT")
+    overdue = _position(html, "Past its due date")
+    to_log = _position(html, reverse("meetings:log", args=[program.slug, unlogged.pk]))
+    to_answer = _position(html, "A meeting waiting for your answer")
+    next_meeting = _position(html, 'id="next-meeting-heading"')
+    encourage = _position(html, 'id="encourage-heading"')
+    folds = [
+        _position(html, f'<details class="fold" id="{name}">')
+        for name in ("checkins", "goals", "habits", "meetings")
+    ]
+    assert attention < outreach < asked < next_meeting < encourage < min(folds)
+    assert attention < min(overdue, to_log, to_answer) < next_meeting
+    assert "Book the appointment" in html[overdue : overdue + 200]
+    assert reverse("meetings:detail", args=[program.slug, answer.pk]) in html[next_meeting:]
+    # Every section keeps its heading inside its summary.
+    for heading in ("trends-heading", "goals-heading", "habits-heading", "meetings-heading"):
+        assert re.search(rf'<summary><h2 id="{heading}">', html), heading
+
+
+def test_the_dashboards_flags_show_on_the_page(login, program, mentor, mentee, pairing):
+    today = services.local_today(mentee)
+    services.recovery_start(membership=mentee, started_on=today - timedelta(days=60))
+    services.recovery_return_to_use(
+        membership=mentee, on=today - timedelta(days=1), note="PRIVATE-NOTE", tell_mentor=True
+    )
+    html = login(mentor).get(detail_url(program, mentee)).content.decode()
+    flags = html[_position(html, 'id="attention-heading"') : _position(html, "next-meeting")]
+    assert "Shared a return to use" in flags
+    assert "PRIVATE-NOTE" not in html
+
+
+def test_nothing_to_attend_shows_no_attention_block(login, program, mentor, mentee, pairing):
+    CheckInFactory(membership=mentee, days_ago=0)
+    MeetingFactory(
+        pairing=pairing,
+        starts_at=timezone.now() - timedelta(days=1),
+        status=Meeting.Status.HELD,
+        logged_at=timezone.now(),
+    )
+    html = login(mentor).get(detail_url(program, mentee)).content.decode()
+    assert 'id="attention-heading"' not in html
+    assert "No meeting planned." in html
+
+
+@pytest.mark.parametrize(
+    "query, section",
+    [({}, None), ({"open": "goals"}, "goals"), ({"days": "90"}, "checkins"), ({"open": "x"}, None)],
+)
+def test_one_section_opens_on_request(login, program, mentor, mentee, shared_story, query, section):
+    html = login(mentor).get(detail_url(program, mentee, **query)).content.decode()
+    opened = re.findall(r'<details class="fold" id="(\w+)" open>', html)
+    assert opened == ([section] if section else [])
+
+
+def test_a_private_outreach_request_stays_out_of_the_attention_block(
+    login, program, mentor, mentee, pairing
+):
+    CheckInFactory(
+        membership=mentee,
+        days_ago=0,
+        visibility="private",
+        wants_outreach=True,
+        hard="PRIVATE-ASK",
+    )
+    html = login(mentor).get(detail_url(program, mentee)).content.decode()
+    assert "asked you to reach out" not in html.lower() and "PRIVATE-ASK" not in html
