@@ -1,6 +1,8 @@
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
+from accounts.lazy import LazyCount
+
 
 def unread_messages(request):
     """The header's messages link: unread messages across the person's programs (one query:
@@ -29,6 +31,6 @@ def unread_messages(request):
         return reverse("messaging:index", kwargs={"program_slug": membership.program.slug})
 
     return {
-        "messages_unread": SimpleLazyObject(count),
+        "messages_unread": LazyCount(count),
         "messages_index_url": SimpleLazyObject(url),
     }

@@ -1,4 +1,4 @@
-from django.utils.functional import SimpleLazyObject
+from accounts.lazy import LazyCount
 
 
 def unread_count(request):
@@ -13,4 +13,4 @@ def unread_count(request):
 
         return count_unread(user=user)
 
-    return {"notifications_unread": SimpleLazyObject(count)}
+    return {"notifications_unread": LazyCount(count)}

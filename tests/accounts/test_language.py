@@ -122,3 +122,16 @@ class TestSpanishFormats:
             assert formats.number_format(1234.5, 1) == "1234,5"
         with translation.override("en"):
             assert formats.number_format(1234.5, 1) == "1234.5"
+
+
+@pytest.mark.django_db
+def test_every_role_s_home_renders_in_spanish(client, mentee, mentor, coordinator, pairing):
+    """The header's unread counts pick their plural with Spanish's formula (`n % 1000000`):
+    a lazy count must do arithmetic (it was a 500 on every signed-in Spanish page)."""
+    for member in (mentee, mentor, coordinator):
+        Profile.objects.filter(user=member.user).update(preferred_language="es")
+        client.force_login(member.user)
+        response = client.get(reverse("program_home", args=[member.program.slug]))
+        assert response.status_code == 200
+        assert html_lang(response) == "es"
+        assert html_lang(client.get(reverse("notifications:list"))) == "es"
