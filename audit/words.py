@@ -21,6 +21,7 @@ YOUR_RECORDS = {
     "meeting": gettext_lazy("a meeting's notes"),
     "actionitem": gettext_lazy("your action items"),
     "strategyshare": gettext_lazy("your toolkit"),
+    "personalstrategy": gettext_lazy("your own strategies"),
     "encouragement": gettext_lazy("your encouragements"),
     "shared_records": gettext_lazy("what you share"),
     "intake": gettext_lazy("your intake answers"),

@@ -34,6 +34,7 @@ urlpatterns = [
     path("p/<slug:program_slug>/meetings/", include("mentoring.urls.meetings")),
     path("p/<slug:program_slug>/mentor/", include("mentoring.urls.mentor")),
     path("p/<slug:program_slug>/strategies/", include("mentoring.urls.strategies")),
+    path("p/<slug:program_slug>/encouragement/", include("mentoring.urls.encouragements")),
     path("p/<slug:program_slug>/events/", include("mentoring.urls.events")),
     path("p/<slug:program_slug>/summary/", include("mentoring.urls.summary")),
     path("p/<slug:program_slug>/", include("mentoring.urls.attention")),

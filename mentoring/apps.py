@@ -40,6 +40,7 @@ class MentoringConfig(AppConfig):
             models.ActionItem,
             models.Strategy,
             models.StrategyShare,
+            models.PersonalStrategy,
             models.Encouragement,
         ):
             track(model)

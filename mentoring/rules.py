@@ -139,3 +139,18 @@ rules.add_perm(
 )
 
 rules.add_perm("mentoring.view_event", in_program)
+
+# A mentee's own strategies: theirs; their current mentor's while marked shared. No consent
+# covers them and coordinators never see them. Only the mentee writes.
+rules.add_perm("mentoring.view_personalstrategy", mentee_owns | (is_shared & is_current_mentor))
+rules.add_perm("mentoring.change_personalstrategy", mentee_owns)
+
+
+@membership_predicate
+def wrote_it(membership: Membership, note) -> bool:
+    return note.author_id == membership.user_id
+
+
+# Encouragement: the mentee it was written to, for good (a note from an ended pairing stays
+# theirs); its author while they are still that mentee's mentor. Nobody changes one.
+rules.add_perm("mentoring.view_encouragement", mentee_owns | (wrote_it & is_current_mentor))

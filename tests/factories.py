@@ -54,6 +54,7 @@ from mentoring.models import (
     JournalEntry,
     Meeting,
     Milestone,
+    PersonalStrategy,
     RecoveryPeriod,
     RecoverySettings,
     Strategy,
@@ -500,6 +501,18 @@ class StrategyFactory(factory.django.DjangoModelFactory):
     category = "cravings"
     title = factory.Sequence(lambda n: f"Strategy {n}")
     body = "I call a friend at 6pm, before it gets hard."
+
+
+class PersonalStrategyFactory(factory.django.DjangoModelFactory):
+    """A mentee's own strategy, private unless `visibility` says shared."""
+
+    class Meta:
+        model = PersonalStrategy
+
+    membership = factory.SubFactory(MembershipFactory, role=Role.MENTEE)
+    category = "triggers"
+    title = factory.Sequence(lambda n: f"My strategy {n}")
+    body = "I walk around the block and text my sister."
 
 
 class StrategyShareFactory(factory.django.DjangoModelFactory):

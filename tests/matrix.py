@@ -34,6 +34,7 @@ from .factories import (
     ConsentFactory,
     ConversationFactory,
     CoordinatorConversationFactory,
+    EncouragementFactory,
     EventFactory,
     GoalFactory,
     HabitFactory,
@@ -48,6 +49,7 @@ from .factories import (
     MessageReportFactory,
     MilestoneFactory,
     PairingFactory,
+    PersonalStrategyFactory,
     ProgramFactory,
     QuestionnaireFactory,
     RecoveryPeriodFactory,
@@ -92,6 +94,10 @@ PRIVATE_MARKERS = {
     "checkin_private": f"{MARK}-CHECKIN-PRIVATE",
     "checkin_private_hard": f"{MARK}-CHECKINHARD-PRIVATE",
     "recovery_note": f"{MARK}-RECOVERY-NOTE",
+    "own_strategy_private": f"{MARK}-OWNSTRATEGY-PRIVATE",
+    "own_strategy_private_body": f"{MARK}-OWNSTRATEGYBODY-PRIVATE",
+    # Written to M by the mentor of her ended pairing: hers for good, nobody else's to read.
+    "encouragement_former": f"{MARK}-ENCOURAGEMENT-FORMER",
 }
 SHARED_MARKERS = {
     "goal_shared": f"{MARK}-GOAL-SHARED",
@@ -103,6 +109,8 @@ SHARED_MARKERS = {
     "narrative_current": f"{MARK}-NARRATIVE-CURRENT",
     "reflection_current": f"{MARK}-REFLECTION-CURRENT",
     "message_current": f"{MARK}-MESSAGE-CURRENT",
+    "own_strategy_shared": f"{MARK}-OWNSTRATEGY-SHARED",
+    "own_strategy_shared_body": f"{MARK}-OWNSTRATEGYBODY-SHARED",
 }
 # What M recorded with the mentor of her ended pairing: that mentor lost access when it ended.
 FORMER_MARKERS = {
@@ -214,6 +222,20 @@ def build_world() -> SimpleNamespace:
         membership=w.mentee,
         title=ALL_MARKERS["journal_title"],
         body=ALL_MARKERS["journal_body"],
+    )
+    w.own_strategy_private = PersonalStrategyFactory(
+        membership=w.mentee,
+        title=ALL_MARKERS["own_strategy_private"],
+        body=ALL_MARKERS["own_strategy_private_body"],
+    )
+    w.own_strategy_shared = PersonalStrategyFactory(
+        membership=w.mentee,
+        title=ALL_MARKERS["own_strategy_shared"],
+        body=ALL_MARKERS["own_strategy_shared_body"],
+        visibility=Visibility.SHARED,
+    )
+    w.encouragement_former = EncouragementFactory(
+        pairing=w.former_pairing, text=ALL_MARKERS["encouragement_former"]
     )
     today = mentoring_services.local_today(w.mentee)
     w.period_past = RecoveryPeriodFactory(
@@ -444,6 +466,52 @@ ROUTES: tuple[Route, ...] = (
         frozenset({MENTEE, MENTOR, COORD_A}),
         {"strategy_id": "strategy"},
         variants=(V("other program's strategy", strategy_id="strategy_b"),),
+    ),
+    Route("encouragements:index", MENTEES_A),
+    # A mentee's own strategies: hers; her current mentor reads a shared one.
+    Route(
+        "strategies:mine_new",
+        MENTEES_A,
+        methods="GET POST",
+        poster=MENTEE,
+        fill={
+            "title": "Walk first",
+            "body": "Around the block.",
+            "category": "triggers",
+            "visibility": "private",
+        },
+    ),
+    Route(
+        "strategies:mine_detail",
+        frozenset({MENTEE, MENTOR}),
+        {"strategy_id": "own_strategy_shared"},
+        variants=(
+            V("private own strategy", M, strategy_id="own_strategy_private"),
+            V(
+                "other program's own strategy",
+                strategy_id=program_bs(PersonalStrategyFactory),
+            ),
+        ),
+    ),
+    *(
+        Route(
+            f"strategies:mine_{name}",
+            M,
+            {"strategy_id": "own_strategy_private"},
+            methods="GET POST",
+            maybe=M if name == "delete" else NOBODY,
+            poster=MENTEE if name == "edit" else None,
+            fill={"category": "triggers", "visibility": "private"} if name == "edit" else {},
+            variants=(
+                V("shared own strategy", M, strategy_id="own_strategy_shared"),
+                V(
+                    "other mentee's own strategy",
+                    maybe={OTHER_MENTEE},
+                    strategy_id=lambda w: PersonalStrategyFactory(membership=w.other_mentee).pk,
+                ),
+            ),
+        )
+        for name in ("edit", "delete")
     ),
     Route("events:index", MEMBERS_A),
     Route(

@@ -40,6 +40,7 @@ from .records import (  # noqa: F401
     checkins_visible_to,
     consented_mentee_get_for_member,
     earlier_recovery_period_get_for_member,
+    encouragements_visible_to,
     goal_get_for_member,
     goals_visible_to,
     habit_get_for_member,
@@ -48,5 +49,7 @@ from .records import (  # noqa: F401
     journal_entry_get_for_member,
     milestone_get_for_member,
     milestones_visible_to,
+    personal_strategies_visible_to,
+    personal_strategy_get_for_member,
     recovery_periods_visible_to,
 )

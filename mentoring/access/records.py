@@ -17,10 +17,12 @@ from privacy.models import Category, Consent
 
 from ..models import (
     CheckIn,
+    Encouragement,
     Goal,
     Habit,
     JournalEntry,
     Milestone,
+    PersonalStrategy,
     RecoveryPeriod,
     Visibility,
 )
@@ -145,6 +147,41 @@ def checkin_get_for_member(
 
 def journal_entry_get_for_member(*, membership: Membership, entry_id: int) -> JournalEntry:
     return _get(JournalEntry, entry_id, membership=membership, for_write=True)
+
+
+# A MENTEE'S OWN STRATEGIES AND THE ENCOURAGEMENT THEY RECEIVED
+
+
+def personal_strategies_visible_to(membership: Membership) -> QuerySet[PersonalStrategy]:
+    """A mentee's own strategies; for a mentor, those their current mentees marked shared.
+    No consent opens them: coordinators and everyone else see none."""
+    readers = Q(membership=membership)
+    if membership.role == Role.MENTOR:
+        readers |= Q(membership__in=_mentee_ids_of_mentor(membership), visibility=Visibility.SHARED)
+    return PersonalStrategy.objects.filter(readers)
+
+
+def personal_strategy_get_for_member(
+    *, membership: Membership, strategy_id: int, for_write: bool = False
+) -> PersonalStrategy:
+    """404 for what the person may not see; 403 for the current mentor trying to change a
+    shared one."""
+    return _get(
+        PersonalStrategy,
+        strategy_id,
+        membership=membership,
+        for_write=for_write,
+        related=("membership__user__profile",),
+    )
+
+
+def encouragements_visible_to(membership: Membership) -> QuerySet[Encouragement]:
+    """What the mentee received, from every mentor they had (an ended pairing's notes stay
+    theirs); for a mentor, what they wrote to their current mentees."""
+    readers = Q(mentee=membership)
+    if membership.role == Role.MENTOR:
+        readers |= Q(author_id=membership.user_id, mentee__in=_mentee_ids_of_mentor(membership))
+    return Encouragement.objects.filter(readers)
 
 
 # RECORDS SHARED BY CONSENT

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Strategy, StrategyCategory
+from ..models import PersonalStrategy, Strategy, StrategyCategory, Visibility
 
 
 class StrategyForm(forms.Form):
@@ -50,3 +50,50 @@ class CategoryFilterForm(forms.Form):
         if self.is_valid():
             return self.cleaned_data["category"]
         return ""
+
+
+class PersonalStrategyForm(forms.Form):
+    """A mentee's own strategy. Who can see it is an explicit choice, private by default."""
+
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=120,
+        help_text=_("For example “Walk around the block before I answer”."),
+    )
+    category = forms.ChoiceField(
+        label=_("Category"),
+        choices=[("", _("Choose a category")), *StrategyCategory.choices],
+    )
+    body = forms.CharField(
+        label=_("What I do"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("The steps that help you, in your own words."),
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who can see it"),
+        choices=[
+            (Visibility.PRIVATE, _("Only me (private)")),
+            (Visibility.SHARED, _("Share with my mentor")),
+        ],
+        initial=Visibility.PRIVATE,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Private strategies are yours alone. A shared one is seen by your current mentor, "
+            "never by coordinators or other members."
+        ),
+    )
+
+    @staticmethod
+    def initial_from(strategy: PersonalStrategy) -> dict:
+        return {
+            "title": strategy.title,
+            "category": strategy.category,
+            "body": strategy.body,
+            "visibility": strategy.visibility,
+        }
+
+
+class NewPersonalStrategyForm(PersonalStrategyForm):
+    # The form's one-time key: a double-posted strategy is saved once (accounts.FormSubmission).
+    form_token = forms.CharField(widget=forms.HiddenInput, max_length=64)

@@ -13,5 +13,10 @@ from .journal import JournalEntry  # noqa: F401
 from .meetings import ActionItem, ContactType, Meeting  # noqa: F401
 from .mentor import Encouragement  # noqa: F401
 from .recovery import RecoveryPeriod, RecoverySettings  # noqa: F401
-from .strategies import Strategy, StrategyCategory, StrategyShare  # noqa: F401
+from .strategies import (  # noqa: F401
+    PersonalStrategy,
+    Strategy,
+    StrategyCategory,
+    StrategyShare,
+)
 from .visibility import Visibility  # noqa: F401

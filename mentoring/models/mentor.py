@@ -30,6 +30,15 @@ class Encouragement(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        # The mentee's history page lists theirs newest first.
+        indexes = [models.Index(fields=["mentee", "-created_at"], name="encouragement_history")]
 
     def __str__(self) -> str:
         return f"Encouragement #{self.pk}"
+
+    # No consent discloses another person's notes to the mentee (privacy.rules answers no).
+    consent_category = None
+
+    @property
+    def consent_mentee_id(self) -> int:
+        return self.mentee_id

@@ -4,7 +4,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.crypto import EncryptedCharField, EncryptedTextField
 from accounts.models import Membership, Program
+
+from .visibility import Visibility
 
 
 class StrategyCategory(models.TextChoices):
@@ -57,3 +60,36 @@ class StrategyShare(models.Model):
 
     def __str__(self) -> str:
         return f"{self.strategy} → {self.mentee_id}"
+
+
+class PersonalStrategy(models.Model):
+    """A mentee's own strategy in their toolkit. Private unless they choose to share it with
+    their mentor; never in the program library, never seen by coordinators."""
+
+    membership = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="personal_strategies"
+    )
+    category = models.CharField(_("Category"), max_length=16, choices=StrategyCategory.choices)
+    title = EncryptedCharField(_("Title"), max_length=120)
+    body = EncryptedTextField(_("What I do"), max_length=4000)
+    visibility = models.CharField(
+        _("Who can see it"), max_length=8, choices=Visibility.choices, default=Visibility.PRIVATE
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["membership", "visibility"])]
+        verbose_name_plural = _("personal strategies")
+
+    def __str__(self) -> str:
+        # Never the title: this shows up in admin, logs and error reports.
+        return f"Personal strategy #{self.pk}"
+
+    # No consent covers it: its mentee, and their current mentor when shared (mentoring.rules).
+    consent_category = None
+
+    @property
+    def consent_mentee_id(self) -> int:
+        return self.membership_id

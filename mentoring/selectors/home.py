@@ -8,9 +8,10 @@ from matching import selectors as matching_selectors
 from matching.models import Intake
 from surveys.selectors import surveys_due_for
 
-from ..models import Encouragement, Goal
+from ..models import Goal
 from .checkins import checkin_today
 from .dashboard_words import dashboard_rows
+from .encouragements import latest_encouragement
 from .events import upcoming_events
 from .goals import goal_progress, goals_for
 from .habits import habits_for
@@ -18,15 +19,6 @@ from .meetings import open_action_items, upcoming_meetings
 from .recovery import recovery_summary
 
 UPCOMING_EVENTS = 3
-
-
-def latest_encouragement(*, membership: Membership) -> Encouragement | None:
-    return (
-        Encouragement.objects.filter(mentee=membership)
-        .select_related("author__profile")
-        .order_by("-created_at")
-        .first()
-    )
 
 
 def mentee_home(*, membership: Membership) -> dict:

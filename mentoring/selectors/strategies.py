@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 from accounts.models import Membership
 
 from .. import access
-from ..models import Strategy, StrategyCategory, StrategyShare
+from ..models import PersonalStrategy, Strategy, StrategyCategory, StrategyShare, Visibility
 
 
 def strategies_for_member(
@@ -75,3 +75,29 @@ def toolkit_share(*, membership: Membership, strategy: Strategy) -> StrategyShar
         .select_related("shared_by__profile")
         .first()
     )
+
+
+def personal_strategies_for_mentee(
+    *, membership: Membership, category: str = ""
+) -> list[PersonalStrategy]:
+    """The mentee's own strategies for their toolkit, newest first (one query)."""
+    queryset = access.personal_strategies_visible_to(membership).filter(membership=membership)
+    if category in StrategyCategory.values:
+        queryset = queryset.filter(category=category)
+    return list(queryset.order_by("-created_at", "-pk"))
+
+
+def personal_strategies_shared_with_mentor(
+    *, membership: Membership, category: str = ""
+) -> list[PersonalStrategy]:
+    """What the mentor's current mentees chose to share of their own strategies (one query).
+    Only for a mentor: the access filter gives a coordinator nothing of anybody's."""
+    queryset = (
+        access.personal_strategies_visible_to(membership)
+        .filter(visibility=Visibility.SHARED)
+        .exclude(membership=membership)
+        .select_related("membership__user__profile")
+    )
+    if category in StrategyCategory.values:
+        queryset = queryset.filter(category=category)
+    return list(queryset.order_by("membership_id", "-created_at", "-pk"))

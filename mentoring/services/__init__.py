@@ -47,6 +47,9 @@ from .recovery import (  # noqa: F401
 )
 from .reminders import checkin_reminders_send, meeting_reminders_send  # noqa: F401
 from .strategies import (  # noqa: F401
+    personal_strategy_create,
+    personal_strategy_delete,
+    personal_strategy_update,
     strategy_archive,
     strategy_create,
     strategy_set_in_library,

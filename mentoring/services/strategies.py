@@ -9,11 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Role
+from accounts.services import form_submission_claim
 from audit.models import Action
 from audit.services import audit_record
 from matching.models import Pairing
 
-from ..models import Strategy, StrategyCategory, StrategyShare
+from ..models import PersonalStrategy, Strategy, StrategyCategory, StrategyShare, Visibility
 
 
 def _strategy_errors(*, title: str, body: str, category: str) -> dict:
@@ -102,3 +103,71 @@ def strategy_share(*, strategy: Strategy, mentee: Membership, by: Membership) ->
         raise ValidationError(_("Already in their toolkit.")) from exc
     audit_record(action=Action.CREATE, actor=by, subject=mentee, record=share)
     return share
+
+
+# A MENTEE'S OWN STRATEGIES
+
+
+def _personal_clean(*, title: str, body: str, category: str, visibility: str) -> dict:
+    errors: dict[str, list[str]] = {}
+    if not title.strip():
+        errors["title"] = [_("Give your strategy a short title.")]
+    if not body.strip():
+        errors["body"] = [_("Write what you do, in a few words or steps.")]
+    if category not in StrategyCategory.values:
+        errors["category"] = [_("Choose a category.")]
+    if visibility not in Visibility.values:
+        errors["visibility"] = [_("Choose who can see it.")]
+    if errors:
+        raise ValidationError(errors)
+    return {
+        "title": title.strip()[:120],
+        "body": body.strip(),
+        "category": category,
+        "visibility": visibility,
+    }
+
+
+@transaction.atomic
+def personal_strategy_create(
+    *,
+    membership: Membership,
+    title: str,
+    body: str,
+    category: str,
+    visibility: str = Visibility.PRIVATE,
+    submission_key: str | None = None,
+) -> PersonalStrategy:
+    """A mentee adds a strategy of their own to their toolkit: private unless they chose
+    to share it with their mentor. A double-posted form (same `submission_key`) saves once."""
+    if membership.role != Role.MENTEE:
+        raise ValidationError(_("Mentees add their own strategies to their toolkit."))
+    fields = _personal_clean(title=title, body=body, category=category, visibility=visibility)
+    if submission_key is not None:
+        form_submission_claim(user=membership.user, key=submission_key)
+    strategy = PersonalStrategy(membership=membership, **fields)
+    strategy.full_clean()
+    strategy.save()
+    audit_record(action=Action.CREATE, actor=membership, subject=membership, record=strategy)
+    return strategy
+
+
+@transaction.atomic
+def personal_strategy_update(
+    *, strategy: PersonalStrategy, title: str, body: str, category: str, visibility: str
+) -> PersonalStrategy:
+    fields = _personal_clean(title=title, body=body, category=category, visibility=visibility)
+    for name, value in fields.items():
+        setattr(strategy, name, value)
+    strategy.full_clean()
+    strategy.save(update_fields=[*fields, "updated_at"])
+    audit_record(action=Action.CHANGE, actor=None, subject=strategy.membership, record=strategy)
+    return strategy
+
+
+@transaction.atomic
+def personal_strategy_delete(*, strategy: PersonalStrategy) -> None:
+    record = ("personalstrategy", strategy.pk)
+    subject = strategy.membership
+    strategy.delete()
+    audit_record(action=Action.DELETE, actor=None, subject=subject, record=record)

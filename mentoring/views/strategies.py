@@ -14,6 +14,8 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import program_view
 from accounts.models import Membership, Role
 from accounts.params import id_param
+from audit.models import Action
+from audit.services import audit_record_many
 from matching import selectors as matching_selectors
 
 from .. import access, services
@@ -22,6 +24,8 @@ from ..models import StrategyCategory
 from ..selectors.mentor import current_mentees
 from ..selectors.strategies import (
     attach_share_targets,
+    personal_strategies_for_mentee,
+    personal_strategies_shared_with_mentor,
     strategies_for_member,
     toolkit_for_mentee,
     toolkit_share,
@@ -49,6 +53,7 @@ def index(request, membership: Membership):
     )
     if membership.is_mentee:
         context["toolkit"] = toolkit_for_mentee(membership=membership, category=category)
+        context["mine"] = personal_strategies_for_mentee(membership=membership, category=category)
         return render(request, "mentoring/strategies/toolkit.html", context)
     mentees = current_mentees(mentor=membership) if membership.is_mentor else []
     strategies = strategies_for_member(membership=membership, category=category, mentees=mentees)
@@ -61,6 +66,16 @@ def index(request, membership: Membership):
             s for s in strategies if s.author_id == request.user.pk and not s.in_library
         ]
     context["mentees"] = mentees
+    if membership.is_mentor:
+        shared = personal_strategies_shared_with_mentor(membership=membership, category=category)
+        context["from_mentees"] = shared
+        # The mentees' own words, read by their mentor: one audit row each, in one INSERT.
+        audit_record_many(
+            action=Action.VIEW,
+            actor=membership,
+            records=[(strategy.membership, strategy) for strategy in shared],
+            request=request,
+        )
     return render(request, "mentoring/strategies/index.html", context)
 
 

@@ -17,6 +17,7 @@ from mentoring.models import (
     JournalEntry,
     Meeting,
     Milestone,
+    PersonalStrategy,
     RecoveryPeriod,
     RecoverySettings,
     Strategy,
@@ -179,7 +180,8 @@ def action_items(user: User, memberships: list[Membership]) -> list[Row]:
 
 
 def strategies(user: User, memberships: list[Membership]) -> list[Row]:
-    """Strategies the person wrote, and those shared into their toolkit."""
+    """Strategies the person wrote (as a mentor or coordinator), those shared into their
+    toolkit, and their own personal ones (as a mentee)."""
     written = rows_of(
         Strategy.objects.filter(author=user),
         program="program__name",
@@ -204,7 +206,18 @@ def strategies(user: User, memberships: list[Membership]) -> list[Row]:
     )
     for row in shared:
         row["source"] = "shared with me"
-    return written + shared
+    own = rows_of(
+        PersonalStrategy.objects.filter(membership__in=memberships),
+        program="membership__program__name",
+        title="title",
+        category="category",
+        body="body",
+        visibility="visibility",
+        created_at="created_at",
+    )
+    for row in own:
+        row["source"] = "my own"
+    return written + shared + own
 
 
 def event_rsvps(user: User, memberships: list[Membership]) -> list[Row]:

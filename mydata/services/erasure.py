@@ -40,6 +40,7 @@ from mentoring.models import (
     JournalEntry,
     Meeting,
     Milestone,
+    PersonalStrategy,
     RecoveryPeriod,
     RecoverySettings,
     Strategy,
@@ -135,6 +136,7 @@ def _records_erase(user: User, memberships: list[Membership]) -> None:
     Encouragement.objects.filter(Q(mentee__in=memberships) | Q(author=user)).delete()
     ActionItem.objects.filter(assignee__in=memberships).delete()
     Strategy.objects.filter(author=user).delete()  # and their shares
+    PersonalStrategy.objects.filter(mine).delete()
     AttentionFollowUp.objects.filter(member__in=memberships).delete()
     Intake.objects.filter(mine).delete()
     DoNotPair.objects.filter(Q(mentee__in=memberships) | Q(mentor__in=memberships)).delete()
@@ -232,6 +234,7 @@ def _field_history_forget(user: User, memberships: list[Membership]) -> None:
             Encouragement.objects.filter(Q(mentee__in=memberships) | Q(author=user)),
             ActionItem.objects.filter(assignee__in=memberships),
             Strategy.objects.filter(author=user),
+            PersonalStrategy.objects.filter(mine),
             CheckIn.objects.filter(mine),
             Goal.objects.filter(mine),
             Meeting.objects.filter(pairing__in=pairings),

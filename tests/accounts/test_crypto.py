@@ -266,6 +266,8 @@ def test_every_encrypted_column_is_listed():
         "mentoring.Meeting.cancel_reason",
         "mentoring.Meeting.mentee_reflection",
         "mentoring.Meeting.narrative",
+        "mentoring.PersonalStrategy.body",
+        "mentoring.PersonalStrategy.title",
         "mentoring.RecoveryPeriod.end_note",
         "messaging.Message.body",
         "messaging.MessageReport.handled_note",

@@ -27,6 +27,7 @@ from tests.factories import (
     MessageFactory,
     MessageReportFactory,
     PairingFeedbackFactory,
+    PersonalStrategyFactory,
     RecoveryPeriodFactory,
     UserFactory,
 )
@@ -44,6 +45,7 @@ FACTORIES = {
     "mentoring.Goal": GoalFactory,
     "mentoring.JournalEntry": JournalEntryFactory,
     "mentoring.Meeting": MeetingFactory,
+    "mentoring.PersonalStrategy": PersonalStrategyFactory,
     "mentoring.RecoveryPeriod": RecoveryPeriodFactory,
     "messaging.Message": MessageFactory,
     "messaging.MessageReport": MessageReportFactory,

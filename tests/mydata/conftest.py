@@ -31,6 +31,7 @@ from tests.factories import (
     MilestoneFactory,
     PairingFactory,
     PairingFeedbackFactory,
+    PersonalStrategyFactory,
     QuestionnaireFactory,
     RecoveryPeriodFactory,
     ResponseFactory,
@@ -51,6 +52,8 @@ PERSON_MARKERS = {
     "reflection": "MKR-meeting-reflection",
     "agenda": "MKR-meeting-agenda",
     "action": "MKR-action-item",
+    "own_strategy": "MKR-own-strategy-title",
+    "own_strategy_steps": "MKR-own-strategy-steps",
     "message": "MKR-message-sent",
     "coordinator_question": "MKR-question-to-coordinators",
     "report": "MKR-report-reason",
@@ -63,6 +66,7 @@ PERSON_MARKERS = {
 OTHERS_PRIVATE = {
     "other_journal": "SECRET-other-journal",
     "other_checkin": "SECRET-other-checkin",
+    "other_strategy": "SECRET-other-own-strategy",
     "other_message": "SECRET-other-pair-message",
     "other_question": "SECRET-other-question",
     "mentor_narrative": "SECRET-mentor-narrative",
@@ -111,6 +115,12 @@ def planted(mentee, mentor, other_mentee, other_pairing, pairing, program):
     )
     ActionItemFactory(pairing=pairing, title=PERSON_MARKERS["action"])
     StrategyShareFactory(pairing=pairing)
+    PersonalStrategyFactory(
+        membership=mentee,
+        title=PERSON_MARKERS["own_strategy"],
+        body=PERSON_MARKERS["own_strategy_steps"],
+        visibility="shared",
+    )
     EncouragementFactory(pairing=pairing, text=ADDRESSED["encouragement"])
     EventParticipantFactory(event=EventFactory(program=program), membership=mentee)
     conversation = Conversation.objects.create(
@@ -168,6 +178,7 @@ def planted(mentee, mentor, other_mentee, other_pairing, pairing, program):
         )
     # Other people's private words.
     JournalEntryFactory(membership=other_mentee, body=OTHERS_PRIVATE["other_journal"])
+    PersonalStrategyFactory(membership=other_mentee, body=OTHERS_PRIVATE["other_strategy"])
     CheckInFactory(membership=other_mentee, helped=OTHERS_PRIVATE["other_checkin"])
     other_conversation = Conversation.objects.create(
         program=program, kind=Conversation.Kind.PAIR, pairing=other_pairing
