@@ -66,7 +66,7 @@ def test_consent_granted_read_and_revoked(
     expect(page.get_by_text("Your consent is recorded.")).to_be_visible()
     granted = page.locator("li.card", has_text="Coordinators of Harbor Peer Mentoring")
     expect(granted).to_contain_text("may read your Check-ins")
-    expect(granted).to_contain_text(until.strftime("%-d %b %Y"))
+    expect(granted).to_contain_text(until.strftime("%b %-d, %Y"))
     page.screenshot(path=str(artifacts / "consent-granted.png"), full_page=True)
 
     # The coordinator reads the check-in from River's member page.
