@@ -118,8 +118,8 @@ def csp_watch():
 #
 # Each time a page of a journey finishes loading, the next Playwright call the test makes first
 # runs axe-core (tests/browser/vendor/axe-core) on it: the page as shown (English, or whatever it
-# is in) at 390 px and 1280 px wide, then the same URL opened with GET in a second page of the
-# same browser context with the person's language set to Spanish, at both widths. Checking at
+# is in) at 390 px and 1280 px wide. After the journey's body, each URL it saw is opened again
+# with GET in Spanish, as the same person, at both widths (`AxeWatch.check_spanish`). Checking at
 # the next call, never inside the "load" event handler, keeps axe from racing the journey: the
 # journey is between two actions, and the viewport is put back before its call goes on.
 # A path (numbers stand for ids) is checked once per language and width per test session.
@@ -194,6 +194,8 @@ class AxeWatch:
         self.new_context = new_context
         self.pending: dict[int, Page] = {}
         self.violations: list[str] = []
+        self.spanish: list[tuple[str, str, str | None]] = []
+        self.browser = None
         self.busy = False
 
     def watch_context(self, context) -> None:
@@ -237,7 +239,8 @@ class AxeWatch:
         self._at_widths(page, url, path, lang)
         if lang != "es" and not all(self.audit.key_done(path, "es", w) for w in AXE_WIDTHS):
             if not any(url.split("?")[0].endswith(p) for p in NO_SECOND_GET):
-                self._spanish(page, url, path)
+                self.browser = self.browser or page.context.browser
+                self._remember_spanish(page, url, path)
         self.audit.seconds += time.monotonic() - started
 
     def _at_widths(self, page: Page, url: str, path: str, lang: str) -> None:
@@ -268,54 +271,75 @@ class AxeWatch:
                 self.violations.append(line)
                 self.audit.found.append(line)
 
-    def _spanish(self, page: Page, url: str, path: str) -> None:
-        """The same URL opened with GET in Spanish: in a second browser context that carries
-        the journey's cookies (its session), so the journey's own cookies stay untouched, with
-        the person's profile language set to Spanish meanwhile (restored after) and the
-        `django_language` cookie for a page nobody is signed in to."""
+    def _remember_spanish(self, page: Page, url: str, path: str) -> None:
+        """The Spanish copy of this page is opened after the journey's body has run (its
+        requests would otherwise add to what the journey counts, such as the access trail):
+        remember the URL and who was looking at it."""
         from django.contrib.sessions.backends.db import SessionStore
 
-        import audit.services
-        from accounts.models import Profile
-
-        context = page.context
-        state = context.storage_state()
-        session_key = next((c["value"] for c in state["cookies"] if c["name"] == "sessionid"), None)
+        if any(seen_path == path for _, seen_path, _ in self.spanish):
+            return
+        cookies = page.context.cookies()
+        session_key = next((c["value"] for c in cookies if c["name"] == "sessionid"), None)
         user_id = SessionStore(session_key).get("_auth_user_id") if session_key else None
-        profiles = Profile.objects.filter(user_id=user_id) if user_id else Profile.objects.none()
-        old_language = profiles.values_list("preferred_language", flat=True).first()
-        save_events = audit.services._save
-        viewport = page.viewport_size or {"width": 1280, "height": 800}
-        helper_context = None
-        # The Spanish copy is this test looking, not a person: the views it would add to the
-        # access trail (append-only, so never removed after) are not written. The journey waits
-        # meanwhile, so no request of its own is affected.
-        audit.services._save = lambda events: save_events(
-            [event for event in events if event.action != "view"]
-        )
+        self.spanish.append((url, path, user_id))
+
+    def check_spanish(self) -> None:
+        """Each remembered URL opened with GET in Spanish, in a browser context of its own: as
+        the same person (a session of their own, `force_login`, with their profile language set
+        to Spanish meanwhile and restored after), or with the `django_language` cookie for a
+        page nobody was signed in to. The page may have changed since (a record deleted later
+        in the journey): whatever it shows now is checked."""
+        from urllib.parse import urlsplit
+
+        from django.conf import settings
+        from django.test import Client
+
+        from accounts.models import Profile, User
+
+        self.busy = True
         try:
-            # .update(): the audit trail records a person's own change, not this test's.
-            profiles.update(preferred_language="es")
-            helper_context = self.new_context(
-                context.browser,
-                storage_state=state,
-                viewport={"width": AXE_WIDTHS[0], "height": viewport["height"]},
-            )
-            helper_context.add_cookies([{"name": "django_language", "value": "es", "url": url}])
-            helper = helper_context.new_page()
-            response = helper.goto(url)
-            lang = helper.evaluate("document.documentElement.lang")
-            if response is not None and response.status >= 500:
-                self.violations.append(f"Spanish copy answered {response.status}: {url}")
-            elif lang != "es":
-                self.violations.append(f"Spanish copy not in Spanish (lang={lang!r}): {url}")
-            self._at_widths(helper, helper.url, _path_key(helper.url), lang or "(none)")
+            while self.spanish:
+                url, path, user_id = self.spanish.pop(0)
+                if all(self.audit.key_done(path, "es", w) for w in AXE_WIDTHS):
+                    continue
+                # Cookies for the whole site (a cookie given only a URL is limited to its folder).
+                site = {"domain": urlsplit(url).hostname, "path": "/"}
+                cookies = [{"name": "django_language", "value": "es", **site}]
+                profiles = Profile.objects.filter(user_id=user_id or 0)
+                old_language = profiles.values_list("preferred_language", flat=True).first()
+                user = User.objects.filter(pk=user_id or 0).first()
+                if user is not None:
+                    client = Client()
+                    client.force_login(user)
+                    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+                    cookies.append({"name": "sessionid", "value": session, **site})
+                context = None
+                try:
+                    # .update(): the field history records a person's own change, not a test's.
+                    profiles.update(preferred_language="es")
+                    context = self.new_context(
+                        self.browser, viewport={"width": AXE_WIDTHS[0], "height": 900}
+                    )
+                    context.add_cookies(cookies)
+                    helper = context.new_page()
+                    response = helper.goto(url)
+                    if response is not None and response.status >= 500:
+                        self.violations.append(f"Spanish copy answered {response.status}: {url}")
+                        continue
+                    if helper.evaluate("document.contentType") != "text/html":
+                        continue
+                    lang = helper.evaluate("document.documentElement.lang") or "(none)"
+                    if lang != "es":
+                        self.violations.append(f"Spanish copy not in Spanish (lang={lang}): {url}")
+                    self._at_widths(helper, helper.url, _path_key(helper.url), lang)
+                finally:
+                    if old_language is not None:
+                        profiles.update(preferred_language=old_language)
+                    if context is not None:
+                        context.close()
         finally:
-            audit.services._save = save_events
-            if old_language is not None:
-                profiles.update(preferred_language=old_language)
-            if helper_context is not None:
-                helper_context.close()
+            self.busy = False
 
 
 @pytest.fixture(autouse=True)
@@ -361,6 +385,7 @@ def pytest_runtest_call(item):
     if watch is None or outcome.excinfo is not None:
         return
     watch.flush()
+    watch.check_spanish()
     if watch.violations:
         report = "\n".join(watch.violations)
         outcome.force_exception(
