@@ -58,7 +58,7 @@ format: install
 MAKEMESSAGES_ARGS := -l es --no-obsolete --ignore=.venv --ignore=tests --ignore=benchmarks --ignore=var --ignore=test-artifacts --ignore=node_modules
 messages: install
 	DEBUG=true $(PY) manage.py makemessages $(MAKEMESSAGES_ARGS)
-	DEBUG=true $(PY) manage.py compilemessages -l es
+	DEBUG=true $(PY) manage.py compilemessages -l es --ignore=.venv
 
 bench: install
 	DEBUG=true $(PY) benchmarks/run.py

@@ -135,3 +135,26 @@ def test_every_role_s_home_renders_in_spanish(client, mentee, mentor, coordinato
         assert response.status_code == 200
         assert html_lang(response) == "es"
         assert html_lang(client.get(reverse("notifications:list"))) == "es"
+
+
+@pytest.mark.django_db
+def test_spanish_pages_speak_spanish(client):
+    text = client.get("/help/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Ayuda ahora" in text and "Idioma" in text
+    assert "Get help now" not in text
+
+
+@pytest.mark.django_db
+def test_the_default_privacy_notice_is_in_the_reader_s_language(program):
+    from accounts.models import DEFAULT_PRIVACY_NOTICE
+
+    assert program.privacy_notice == DEFAULT_PRIVACY_NOTICE
+    with translation.override("es"):
+        spanish = program.privacy_notice_for_reader()
+    assert "42 CFR" in spanish and "Puedes descargar tus datos" in spanish
+    with translation.override("en"):
+        assert program.privacy_notice_for_reader() == DEFAULT_PRIVACY_NOTICE
+    # A notice the coordinator wrote is shown as written, whatever the language.
+    program.privacy_notice = "Our own words."
+    with translation.override("es"):
+        assert program.privacy_notice_for_reader() == "Our own words."
