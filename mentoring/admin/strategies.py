@@ -3,9 +3,10 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.models import Strategy, StrategyShare
+from mentoring import services
+from mentoring.models import PersonalStrategy, Strategy, StrategyShare
 
-from .common import MentoringAdmin, record_link
+from .common import MEMBER_SEARCH, MentoringAdmin, record_link
 
 
 @admin.register(Strategy)
@@ -45,3 +46,25 @@ class StrategyShareAdmin(MentoringAdmin):
     @admin.display(description=_("strategy"))
     def strategy_link(self, share):
         return record_link(share.strategy)
+
+
+@admin.register(PersonalStrategy)
+class PersonalStrategyAdmin(MentoringAdmin):
+    """A mentee's own strategy: that it exists and who may see it, never what it says (the
+    title and steps are the mentee's words). An operator may delete one (through
+    `personal_strategy_delete`), never read it."""
+
+    can_delete = True
+    str_is_safe = True  # "Personal strategy #12", by design
+    list_display = ["record", "membership", "visibility", "created_at", "updated_at"]
+    list_filter = ["visibility"]
+    search_fields = MEMBER_SEARCH
+    list_select_related = ["membership__user", "membership__program"]
+    fields = ["membership", "visibility", "created_at", "updated_at"]
+
+    def delete_model(self, request, obj):
+        services.personal_strategy_delete(strategy=obj)
+
+    def delete_queryset(self, request, queryset):
+        for strategy in queryset:
+            services.personal_strategy_delete(strategy=strategy)

@@ -39,10 +39,13 @@ def record(membership, **kwargs):
 
 
 def svgs(html: str) -> list[ET.Element]:
+    """The charts on a page (the icons beside headings and links are decorative SVG too)."""
     found, start = [], html.find("<svg")
     while start != -1:
         end = html.index("</svg>", start) + len("</svg>")
-        found.append(ET.fromstring(html[start:end]))
+        svg = ET.fromstring(html[start:end])
+        if svg.get("aria-hidden") != "true":
+            found.append(svg)
         start = html.find("<svg", end)
     return found
 

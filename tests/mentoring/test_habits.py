@@ -188,7 +188,7 @@ def test_index_shows_streaks_week_heat_map_and_the_form_labels(login, program, m
     for label in ("Habit", "Private", "Kind", "How often", "Times per week"):
         assert f">{label}" in html
     assert "Only you can see it. Your mentor sees shared items only." in html
-    start = html.index("<svg")
+    start = html.index('<svg xmlns="http://www.w3.org/2000/svg" class="chart')
     root = ET.fromstring(html[start : html.index("</svg>", start) + len("</svg>")])
     assert root.get("role") == "img"
     assert "Morning walk: done on 1 of the last" in root.get("aria-label")

@@ -268,18 +268,17 @@ def test_report_a_message_and_the_coordinator_handles_it(
 
 
 def test_reports_list_open_first_then_newest(login, coordinator, mentee, conversation, program):
-    older = MessageFactory(conversation=conversation, author=conversation.pairing.mentor, body="A1")
-    newer = MessageFactory(conversation=conversation, author=conversation.pairing.mentor, body="B2")
-    handled = MessageFactory(
-        conversation=conversation, author=conversation.pairing.mentor, body="C3"
-    )
+    author = conversation.pairing.mentor
+    older = MessageFactory(conversation=conversation, author=author, body="Report-A1")
+    newer = MessageFactory(conversation=conversation, author=author, body="Report-B2")
+    handled = MessageFactory(conversation=conversation, author=author, body="Report-C3")
     for message in (older, handled, newer):
         services.message_report(message=message, by=mentee, reason="why")
     services.report_mark_handled(
         report=MessageReport.objects.get(message=handled), by=coordinator.user, note=""
     )
     html = login(coordinator).get(url("reports", program)).content.decode()
-    assert html.index("B2") < html.index("A1") < html.index("C3")
+    assert html.index("Report-B2") < html.index("Report-A1") < html.index("Report-C3")
 
 
 def test_coordinator_conversation_from_both_sides(login, mentee, coordinator, program):
