@@ -21,6 +21,10 @@ class Invitation(models.Model):
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("email address"))
     role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    # The language the invitation email is written in (the invited person has no profile yet).
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ..mail import header_line, render_plain, render_subject
@@ -63,7 +64,15 @@ def invitation_from_token(token: str, *, for_update: bool = False) -> Invitation
 
 
 @transaction.atomic
-def invitation_create(*, inviter: Membership, email: str, role: str, base_url: str) -> Invitation:
+def invitation_language(language: str | None) -> str:
+    """A language the site is translated into; anything else falls back to the default."""
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def invitation_create(
+    *, inviter: Membership, email: str, role: str, base_url: str, language: str | None = None
+) -> Invitation:
+    """Invite `email` to the inviter's program; the email is written in `language`."""
     if not inviter.is_coordinator or inviter.status != Membership.Status.ACTIVE:
         raise ValidationError(_("Only an active coordinator of this program can invite people."))
     if role not in Role.values:
@@ -93,6 +102,7 @@ def invitation_create(*, inviter: Membership, email: str, role: str, base_url: s
                 program=program,
                 email=email,
                 role=role,
+                language=invitation_language(language),
                 invited_by=inviter.user,
                 created_at=now,
                 expires_at=now + timedelta(days=program.invitation_valid_days),
@@ -162,8 +172,9 @@ def invitation_send_email(*, invitation_id: int, base_url: str) -> bool:
         if invitation.invited_by
         else "",
     }
-    subject = render_subject("accounts/email/invitation_subject.txt", context)
-    body = render_plain("accounts/email/invitation_message.txt", context)
+    with translation.override(invitation.language):
+        subject = render_subject("accounts/email/invitation_subject.txt", context)
+        body = render_plain("accounts/email/invitation_message.txt", context)
     send_mail(subject, body, None, [invitation.email])
     return True
 

@@ -20,13 +20,22 @@ from .invitations import invitation_create
 
 MAX_LINES = 500
 
+# English and Spanish words for each role (a list may be pasted in either language).
 ROLE_WORDS = {
     "mentee": Role.MENTEE,
     "mentees": Role.MENTEE,
+    "persona mentorada": Role.MENTEE,
+    "mentorada": Role.MENTEE,
+    "mentorado": Role.MENTEE,
     "mentor": Role.MENTOR,
     "mentors": Role.MENTOR,
+    "mentora": Role.MENTOR,
+    "mentor/a": Role.MENTOR,
     "coordinator": Role.COORDINATOR,
     "coordinators": Role.COORDINATOR,
+    "coordinador": Role.COORDINATOR,
+    "coordinadora": Role.COORDINATOR,
+    "coordinador/a": Role.COORDINATOR,
 }
 
 OUTCOME_LABELS = {
@@ -57,9 +66,12 @@ def _parse(line: str) -> tuple[str, str] | str:
     if len(parts) != 2:
         return _("Write one email address and one role, separated by a comma.")
     email, role_word = parts
-    role = ROLE_WORDS.get(role_word.lower())
+    role = ROLE_WORDS.get(" ".join(role_word.lower().split()))
     if role is None:
-        return _("The role must be mentee, mentor or coordinator.")
+        return _(
+            "The role must be mentee, mentor or coordinator (in Spanish: persona mentorada, "
+            "mentor/a or coordinador/a)."
+        )
     try:
         validate_email(email)
     except ValidationError:
@@ -67,7 +79,9 @@ def _parse(line: str) -> tuple[str, str] | str:
     return email, role
 
 
-def invitations_bulk_create(*, inviter: Membership, text: str, base_url: str) -> list[LineResult]:
+def invitations_bulk_create(
+    *, inviter: Membership, text: str, base_url: str, language: str | None = None
+) -> list[LineResult]:
     lines = [line for line in (text or "").splitlines()]
     numbered = [(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip()]
     if not numbered:
@@ -96,7 +110,9 @@ def invitations_bulk_create(*, inviter: Membership, text: str, base_url: str) ->
         seen[key] = number
         try:
             with transaction.atomic():
-                invitation_create(inviter=inviter, email=email, role=role, base_url=base_url)
+                invitation_create(
+                    inviter=inviter, email=email, role=role, base_url=base_url, language=language
+                )
         except ValidationError as exc:
             code = getattr(exc, "code", None)
             outcome = {"already_member": "member", "open_invitation": "open"}.get(code)

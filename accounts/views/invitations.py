@@ -1,11 +1,12 @@
 """Invitations: coordinators send, resend and withdraw them; a person accepts one."""
 
 from allauth.account.adapter import get_adapter
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,6 +16,7 @@ from ..decorators import program_view
 from ..forms import EnrollmentForm, InvitationFilterForm, InvitationForm
 from ..models import Membership, Role
 from ..pagination import paginate
+from .public import remember_language
 
 
 def _base_url(request) -> str:
@@ -33,6 +35,7 @@ def invitations(request, membership: Membership):
                     email=form.cleaned_data["email"],
                     role=form.cleaned_data["role"],
                     base_url=_base_url(request),
+                    language=form.cleaned_data["language"],
                 )
             except ValidationError as exc:
                 form.add_error("email", exc)
@@ -121,7 +124,16 @@ def invitation_accept(request, token: str):
         # The link proves the address it was sent to: the sign-up form is filled in with it
         # and it needs no second verification email (see AccountAdapter).
         get_adapter(request).stash_verified_email(request, invitation.email)
-        return render(request, "accounts/invitation.html", {"invitation": invitation})
+        # The page (and the sign-up after it) is in the language the invitation was written
+        # in, unless this browser already chose one with the footer's switcher.
+        chose_language = settings.LANGUAGE_COOKIE_NAME in request.COOKIES
+        if not chose_language:
+            translation.activate(invitation.language)
+            request.LANGUAGE_CODE = invitation.language
+        response = render(request, "accounts/invitation.html", {"invitation": invitation})
+        if not chose_language:
+            remember_language(response, invitation.language)
+        return response
     if request.method == "POST":
         try:
             membership = services.invitation_accept(token=token, user=request.user)

@@ -22,6 +22,7 @@ def bulk_invite(request, membership: Membership):
                     inviter=membership,
                     text=form.cleaned_data["lines"],
                     base_url=request.build_absolute_uri("/"),
+                    language=form.cleaned_data["language"],
                 )
             except ValidationError as exc:
                 form.add_error("lines", exc)

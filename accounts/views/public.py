@@ -60,6 +60,12 @@ def language_set(request):
         return response
     if request.user.is_authenticated:
         services.profile_update(user=request.user, preferred_language=code)
+    remember_language(response, code)
+    return response
+
+
+def remember_language(response, code: str) -> None:
+    """Keep `code` in the language cookie (LocaleMiddleware reads it on the next request)."""
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         code,
@@ -69,4 +75,3 @@ def language_set(request):
         httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
-    return response

@@ -63,6 +63,23 @@ class TestSignupFromInvitation:
         assert response.url == reverse("accounts:privacy_notice", args=[invitation.program.slug])
         assert membership.role == invitation.role
 
+    def test_a_spanish_invitation_opens_in_spanish_and_the_account_keeps_it(self, client, db):
+        invitation = InvitationFactory(email="ana@example.org", language="es")
+        response = client.get(accept_path(invitation))
+        assert '<html lang="es">' in response.content.decode()
+        assert client.cookies["django_language"].value == "es"
+        response = client.get(reverse("account_signup"))
+        assert '<html lang="es">' in response.content.decode()
+        client.post(reverse("account_signup"), signup_data("ana@example.org"))
+        assert User.objects.get(email="ana@example.org").profile.preferred_language == "es"
+
+    def test_a_language_this_browser_chose_is_kept(self, client, db):
+        invitation = InvitationFactory(email="ana@example.org", language="es")
+        client.cookies["django_language"] = "en"
+        response = client.get(accept_path(invitation))
+        assert '<html lang="en">' in response.content.decode()
+        assert client.cookies["django_language"].value == "en"
+
     def test_another_address_still_needs_verifying(self, client, invitation, mailoutbox):
         client.get(accept_path(invitation))
         client.post(reverse("account_signup"), signup_data("someone.else@example.org"))

@@ -72,3 +72,35 @@ def test_only_coordinators(login, program, mentor, mentee, outsider):
         )
     assert login(outsider).post(url(program), {"lines": "a@example.org, mentee"}).status_code == 404
     assert not Invitation.objects.exists()
+
+
+def test_a_spanish_list_in_spanish_gets_spanish_emails(
+    login, coordinator, program, django_capture_on_commit_callbacks, mailoutbox
+):
+    text = "\n".join(
+        [
+            "ana@example.org, persona mentorada",
+            "luis@example.org, Mentor/a",
+            "rosa@example.org, coordinadora",
+        ]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login(coordinator).post(url(program), {"lines": text, "language": "es"})
+    assert [r.outcome for r in response.context["results"]] == ["invited"] * 3
+    assert set(Invitation.objects.values_list("email", "role", "language")) == {
+        ("ana@example.org", "mentee", "es"),
+        ("luis@example.org", "mentor", "es"),
+        ("rosa@example.org", "coordinator", "es"),
+    }
+    assert len(mailoutbox) == 3
+    assert all("Abre este enlace" in m.body for m in mailoutbox), mailoutbox[0].body
+
+
+def test_an_unknown_email_language_is_refused_and_invites_nobody(login, coordinator, program):
+    response = login(coordinator).post(
+        url(program), {"lines": "sam@example.org, mentee", "language": "xx"}
+    )
+    assert response.status_code == 200
+    assert response.context["results"] is None
+    assert "Select a valid choice" in response.content.decode()
+    assert not Invitation.objects.exists()

@@ -40,6 +40,44 @@ class TestInvitationCreate:
         for word in ("recovery", "sobriety", "addict", "substance"):
             assert word not in text
 
+    def test_the_email_is_written_in_the_language_chosen_for_it(
+        self, coordinator, mailoutbox, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            services.invitation_create(
+                inviter=coordinator,
+                email="ana@example.org",
+                role="mentee",
+                base_url=BASE,
+                language="es",
+            )
+            services.invitation_create(
+                inviter=coordinator,
+                email="lee@example.org",
+                role="mentee",
+                base_url=BASE,
+                language="xx",  # not a language of the site: the default one
+            )
+        spanish, english = mailoutbox
+        assert spanish.subject == "[PeerPath] Tienes una invitación pendiente"
+        assert "Abre este enlace para aceptar la invitación" in spanish.body
+        assert "Open this link to accept the invitation" in english.body
+        assert Invitation.objects.get(email="lee@example.org").language == "en"
+
+    def test_a_resent_invitation_keeps_its_language(
+        self, coordinator, mailoutbox, django_capture_on_commit_callbacks
+    ):
+        invitation = services.invitation_create(
+            inviter=coordinator,
+            email="ana@example.org",
+            role="mentee",
+            base_url=BASE,
+            language="es",
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            services.invitation_resend(invitation=invitation, by=coordinator, base_url=BASE)
+        assert mailoutbox[-1].subject == "[PeerPath] Tienes una invitación pendiente"
+
     def test_second_invitation_for_the_same_address_is_refused(self, coordinator):
         invite(coordinator, email="same@example.org")
         with pytest.raises(ValidationError, match="already has an open invitation"):

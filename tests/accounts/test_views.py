@@ -167,6 +167,29 @@ class TestInvitationPages:
         assert Invitation.objects.count() == 1
         assert len(mailoutbox) == 1
 
+    def test_the_email_language_starts_as_the_page_language(
+        self, client, coordinator, mailoutbox, django_capture_on_commit_callbacks
+    ):
+        client.force_login(coordinator.user)
+        page = url("accounts:invitations", coordinator.program)
+        response = client.get(page)
+        assert response.context["form"]["language"].value() == "en"
+        assert "Language of the invitation email" in response.content.decode()
+        client.post(reverse("language_set"), {"language": "es"})  # the footer's switcher
+        response = client.get(page)
+        assert response.context["form"]["language"].value() == "es"
+        assert 'value="es" selected' in response.content.decode()
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(page, {"email": "ana@example.org", "role": "mentee", "language": "es"})
+        assert Invitation.objects.get().language == "es"
+        assert 'data-label="Idioma del correo">Español</td>' in client.get(page).content.decode()
+        assert mailoutbox[0].subject == "[PeerPath] Tienes una invitación pendiente"
+        response = client.post(
+            page, {"email": "bo@example.org", "role": "mentee", "language": "de"}
+        )
+        assert response.status_code == 200
+        assert Invitation.objects.count() == 1
+
     def test_forged_expired_and_used_links_explain_themselves(self, client, coordinator):
         invitation = services.invitation_create(
             inviter=coordinator, email="sam@example.org", role=Role.MENTEE, base_url="http://t/"
