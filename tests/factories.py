@@ -224,6 +224,10 @@ def forget_mfa_step(client) -> None:
 # PRIVACY
 
 
+def _program_today(program):
+    return timezone.now().astimezone(ZoneInfo(program.time_zone)).date()
+
+
 class ConsentFactory(factory.django.DjangoModelFactory):
     """A consent in force to the program's coordinators to read check-ins (sets the scene;
     tests of granting go through privacy.services.consent_grant)."""
@@ -238,9 +242,10 @@ class ConsentFactory(factory.django.DjangoModelFactory):
     recipient = None
     purpose = Purpose.SUPPORT
     revocation_statement = factory.LazyFunction(lambda: str(REVOCATION_STATEMENT))
-    expires_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=90))
+    # Days in the program's time zone, as the consent rules count them.
+    signed_on = factory.LazyAttribute(lambda o: _program_today(o.program))
+    expires_on = factory.LazyAttribute(lambda o: _program_today(o.program) + timedelta(days=90))
     signature_name = factory.LazyAttribute(lambda o: o.mentee.user.display_name)
-    signed_on = factory.LazyFunction(timezone.localdate)
 
 
 # MATCHING

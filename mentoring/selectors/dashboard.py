@@ -18,7 +18,7 @@ from matching.models import Pairing
 
 from ..models import CheckIn, Goal, HabitLog, Meeting, RecoveryPeriod, Visibility
 from ..services.habits import week_start
-from ..services.time import local_today
+from ..services.time import local_date, local_today
 
 FLAG_OUTREACH = "outreach"
 
@@ -201,7 +201,7 @@ def _flag(rows, program) -> None:
     mood_drop = program.setting("flag_mood_drop_points")
     no_meeting = program.setting("flag_no_meeting_days")
     for row in rows:
-        since = (row.pairing.activated_at or row.pairing.proposed_at).date()
+        since = local_date(row.mentee, row.pairing.activated_at or row.pairing.proposed_at)
         if row.outreach_checkins:
             row.flags.append(FLAG_OUTREACH)
         if row.return_to_use_on is not None:

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from accounts.models import Membership
 
 from .. import charts
+from ..services.time import local_date
 from .dashboard import (
     FLAG_MOOD_DOWN,
     FLAG_NO_CHECKIN,
@@ -53,7 +54,7 @@ def _mood_label(row: MenteeRow) -> str:
 
 def _flag_reasons(row: MenteeRow) -> list[tuple[str, str]]:
     """(flag code, plain reason) in the order of urgency."""
-    since = (row.pairing.activated_at or row.pairing.proposed_at).date()
+    since = local_date(row.mentee, row.pairing.activated_at or row.pairing.proposed_at)
     reasons = []
     for flag in sorted(row.flags, key=FLAG_ORDER.index):
         if flag == FLAG_OUTREACH:

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.models import Membership, Role
+from mentoring.services import local_today
 from notifications.delivery_batch import deliveries_claim
 from notifications.models import Delivery, Notification, NotificationSettings
 from notifications.schedule import slot_key
@@ -25,7 +26,7 @@ BACKENDS = "tests.notifications.test_delivery_batch"
 
 
 def reminder(membership: Membership, day: date | None = None) -> Delivery:
-    day = day or timezone.localdate()
+    day = day or local_today(membership)  # the person's day, as the sweep keys it
     notification = notification_send(
         recipient=membership.user,
         kind="checkin_reminder",
